@@ -1,0 +1,141 @@
+//! Understanding one post: its brand mentions, language, sentiment and intent, and the reply
+//! Hat Tip suggests. `analyze_post` is the one function the CLI and the browser layer call.
+//! No DOM, no I/O.
+
+pub mod intent;
+pub mod language;
+pub mod sentiment;
+
+use serde::{Deserialize, Serialize};
+
+use crate::matcher::{Matcher, MentionSpan};
+use crate::profile::Profile;
+use crate::reply::{draft_reply, Reply};
+use crate::text::slice_utf16;
+pub use intent::Intent;
+pub use sentiment::{Sentiment, SentimentLabel};
+
+/// Where a post was written; replies follow the platform's limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    X,
+    Facebook,
+    #[default]
+    Blog,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Author {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub handle: String,
+}
+
+/// A post as the engine sees it: its visible text, and what the site tells about it.
+#[derive(Debug, Clone, Default)]
+pub struct Post<'a> {
+    pub text: &'a str,
+    pub platform: Platform,
+    pub author: Option<&'a Author>,
+}
+
+/// A mention as reported to the user: the brand's name and the original text it covers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub brand: String,
+    pub text: String,
+    /// UTF-16 code units into the post's text.
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub mentions: Vec<Mention>,
+    pub language: &'static str,
+    pub sentiment: Sentiment,
+    pub intent: Intent,
+    pub reply: Reply,
+}
+
+/// The post's text with mentions, @handles, #hashtags and URLs replaced by spaces, so that a
+/// brand called "United" or "Delight" never counts as a word of sentiment or language.
+pub fn masked_text(text: &str, mentions: &[MentionSpan]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pos16 = 0u32;
+    let mut token_masked = false;
+    let mut at_token_start = true;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            at_token_start = true;
+            token_masked = false;
+        } else if at_token_start {
+            at_token_start = false;
+            let rest = &text[i..];
+            token_masked = c == '@'
+                || c == '#'
+                || rest.starts_with("http://")
+                || rest.starts_with("https://")
+                || rest.starts_with("www.");
+        }
+        let in_mention = mentions.iter().any(|m| pos16 >= m.start && pos16 < m.end);
+        out.push(if in_mention || token_masked { ' ' } else { c });
+        pos16 += c.len_utf16() as u32;
+    }
+    out
+}
+
+/// Analyses one post against the compiled profile.
+pub fn analyze_post(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Analysis {
+    let spans = matcher.find(post.text);
+    let masked = masked_text(post.text, &spans);
+    let lower = masked.to_lowercase();
+    let language = language::detect(&masked);
+    let sentiment = sentiment::score(&masked);
+    let intent = intent::classify(&lower, &sentiment);
+    let mentions: Vec<Mention> = spans
+        .iter()
+        .map(|m| Mention {
+            brand: profile.brands[m.brand].name.clone(),
+            text: slice_utf16(post.text, m.start, m.end).to_string(),
+            start: m.start,
+            end: m.end,
+        })
+        .collect();
+    let reply = draft_reply(post, profile, &spans, intent, language);
+    Analysis { mentions, language, sentiment, intent, reply }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_mentions_handles_hashtags_and_urls() {
+        let profile = Profile::demo();
+        let m = Matcher::new(&profile);
+        let text = "Northwind rocks @bob #tag https://x.co/a ok";
+        let masked = masked_text(text, &m.find(text));
+        assert_eq!(masked.split_whitespace().collect::<Vec<_>>(), vec!["rocks", "ok"]);
+    }
+
+    #[test]
+    fn analysis_of_a_complaint() {
+        let profile = Profile::demo();
+        let m = Matcher::new(&profile);
+        let a = analyze_post(
+            &Post { text: "@zephyrair my bag is lost again and nobody answers", ..Default::default() },
+            &profile,
+            &m,
+        );
+        assert_eq!(a.mentions.len(), 1);
+        assert_eq!(a.mentions[0].brand, "Zephyr Air");
+        assert_eq!(a.language, "en");
+        assert_eq!(a.sentiment.label, SentimentLabel::Negative);
+        assert_eq!(a.intent, Intent::Complaint);
+        assert_eq!(a.reply.act, crate::reply::ReplyAct::ApologizeHelp);
+    }
+}

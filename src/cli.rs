@@ -1,0 +1,116 @@
+//! The command-line front end of the engine: `hattip analyze [--profile FILE]` reads JSON Lines
+//! posts on stdin and writes one JSON line of analysis per post. Kept in the library (not the
+//! binary) so the contract is unit-tested; `src/bin/hattip.rs` only wires stdin/stdout.
+
+use std::io::{BufRead, Write};
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::{analyze_post, Analysis, Author, Platform, Post};
+use crate::matcher::Matcher;
+use crate::profile::Profile;
+
+pub const USAGE: &str = "usage: hattip analyze [--profile FILE] < posts.jsonl > analyses.jsonl
+
+Reads one JSON object per line: {\"id\", \"text\", \"platform\"?: \"x\"|\"facebook\"|\"blog\",
+\"author\"?: {\"name\", \"handle\"}} and writes one line per post:
+{\"id\", \"mentions\": [{\"brand\", \"text\", \"start\", \"end\"}], \"language\",
+ \"sentiment\": {\"label\", \"score\"}, \"intent\", \"reply\": {\"act\", \"text\", \"alternatives\"}}
+Offsets are UTF-16 code units. Without --profile the built-in demo profile is used.
+A bad line is reported on stderr with its line number; the others are still answered, and the
+exit status is 1 at the end.";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InputPost {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    platform: Platform,
+    #[serde(default)]
+    author: Option<Author>,
+}
+
+#[derive(Serialize)]
+struct OutputLine<'a> {
+    id: &'a serde_json::Value,
+    #[serde(flatten)]
+    analysis: &'a Analysis,
+}
+
+/// Parses the arguments after the program name; returns the profile to use.
+pub fn profile_from_args(args: &[String]) -> Result<Profile, String> {
+    match args {
+        [cmd] if cmd == "analyze" => Ok(Profile::demo()),
+        [cmd, flag, path] if cmd == "analyze" && flag == "--profile" => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            Profile::from_json(&text).map_err(|e| format!("{path}: {e}"))
+        }
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+/// Analyses every line of `input`; returns how many lines were refused.
+pub fn run_analyze(profile: &Profile, input: impl BufRead, mut out: impl Write, mut err: impl Write) -> std::io::Result<usize> {
+    let matcher = Matcher::new(profile);
+    let mut bad = 0;
+    for (i, line) in input.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let post: InputPost = match serde_json::from_str(&line) {
+            Ok(p) => p,
+            Err(e) => {
+                bad += 1;
+                writeln!(err, "line {}: {e}", i + 1)?;
+                continue;
+            }
+        };
+        let analysis = analyze_post(
+            &Post { text: &post.text, platform: post.platform, author: post.author.as_ref() },
+            profile,
+            &matcher,
+        );
+        serde_json::to_writer(&mut out, &OutputLine { id: &post.id, analysis: &analysis })?;
+        writeln!(out)?;
+    }
+    Ok(bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_good_lines_and_names_bad_ones() {
+        let input = "{\"id\":\"a\",\"text\":\"🎉 Love @northwindcoffee!\",\"platform\":\"x\"}\nnot json\n\n{\"id\":7,\"text\":\"no brand\"}\n{\"id\":8}\n";
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let bad = run_analyze(&Profile::demo(), input.as_bytes(), &mut out, &mut err).unwrap();
+        assert_eq!(bad, 2);
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.contains("line 2:") && err.contains("line 5:") && err.contains("missing field `text`"), "{err}");
+        let lines: Vec<serde_json::Value> =
+            String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 2);
+        let first = &lines[0];
+        assert_eq!(first["id"], "a");
+        assert_eq!(first["mentions"][0]["brand"], "Northwind Coffee");
+        assert_eq!(first["mentions"][0]["text"], "@northwindcoffee");
+        assert_eq!((first["mentions"][0]["start"].as_u64(), first["mentions"][0]["end"].as_u64()), (Some(8), Some(24)));
+        assert_eq!(first["sentiment"]["label"], "positive");
+        assert_eq!(first["intent"], "praise");
+        assert_eq!(first["reply"]["act"], "thank");
+        assert_eq!(lines[1]["id"], 7);
+        assert_eq!(lines[1]["reply"]["act"], "none");
+        assert_eq!(lines[1]["mentions"].as_array().unwrap().len(), 0);
+    }
+
+    #[test]
+    fn argument_forms() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(profile_from_args(&args(&["analyze"])).is_ok());
+        assert!(profile_from_args(&args(&["analyse"])).unwrap_err().starts_with("usage"));
+        assert!(profile_from_args(&args(&["analyze", "--profile", "/nonexistent.json"])).unwrap_err().contains("cannot read"));
+    }
+}

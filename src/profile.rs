@@ -1,0 +1,262 @@
+//! The brand profile (schema v1): what the user's brands are called and how they want to sound.
+//!
+//! This is also the import/export format. Parsing is strict: an unknown field, a wrong type or a
+//! value that could never match is an error that names the field's path (`brands[0].handles[1]`),
+//! so the options page can say exactly what is wrong and keep the user's current profile. This
+//! module only validates and normalises; it knows nothing about matching or the browser.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The profile built into the extension, used until the user saves their own.
+pub const DEMO_PROFILE_JSON: &str = include_str!("../profiles/demo.json");
+
+/// Longest name, alias, product or exclusion phrase we accept (characters).
+const MAX_TERM_CHARS: usize = 100;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub version: u32,
+    pub brands: Vec<Brand>,
+    #[serde(default)]
+    pub voice: Voice,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Account names without the leading `@`.
+    #[serde(default)]
+    pub handles: Vec<String>,
+    /// Tags without the leading `#`.
+    #[serde(default)]
+    pub hashtags: Vec<String>,
+    #[serde(default)]
+    pub products: Vec<String>,
+    /// Phrases that look like a mention but are not one (`north wind`).
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// For brands whose names are common words: match only with the brand's own capitalisation.
+    #[serde(default)]
+    pub case_sensitive: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Voice {
+    #[serde(default)]
+    pub tone: Tone,
+    /// Appended to every reply (e.g. `– Ana, Northwind team`); may be empty.
+    #[serde(default)]
+    pub signature: String,
+    #[serde(default = "default_true")]
+    pub emoji: bool,
+}
+
+impl Default for Voice {
+    fn default() -> Self {
+        Voice { tone: Tone::Friendly, signature: String::new(), emoji: true }
+    }
+}
+
+fn default_true() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    #[default]
+    Friendly,
+    Formal,
+    Playful,
+}
+
+/// Why a profile was refused: the field's path and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() || self.path == "." {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
+fn err(path: impl Into<String>, message: impl Into<String>) -> ProfileError {
+    ProfileError { path: path.into(), message: message.into() }
+}
+
+impl Profile {
+    /// Parses and validates a profile from JSON text; the result is normalised
+    /// (handles without `@`, hashtags without `#`, terms trimmed).
+    pub fn from_json(text: &str) -> Result<Profile, ProfileError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let mut profile: Profile = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let message = if inner.is_syntax() || inner.is_eof() {
+                format!("not valid JSON ({inner})")
+            } else {
+                // serde_json appends " at line L column C"; keep it, it helps in big files.
+                inner.to_string()
+            };
+            err(if path == "." { String::new() } else { path }, message)
+        })?;
+        profile.normalise_and_validate()?;
+        Ok(profile)
+    }
+
+    /// The built-in demo profile.
+    pub fn demo() -> Profile {
+        Profile::from_json(DEMO_PROFILE_JSON).expect("the bundled demo profile is valid")
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a profile always serialises")
+    }
+
+    fn normalise_and_validate(&mut self) -> Result<(), ProfileError> {
+        if self.version != SCHEMA_VERSION {
+            return Err(err(
+                "version",
+                format!("unsupported version {} (this Hat Tip reads version {SCHEMA_VERSION})", self.version),
+            ));
+        }
+        if self.brands.is_empty() {
+            return Err(err("brands", "add at least one brand"));
+        }
+        let mut seen_names: Vec<String> = Vec::new();
+        for (i, brand) in self.brands.iter_mut().enumerate() {
+            let at = |field: &str| format!("brands[{i}].{field}");
+            brand.name = brand.name.trim().to_string();
+            check_term(&brand.name, &at("name"))?;
+            let lower = brand.name.to_lowercase();
+            if seen_names.contains(&lower) {
+                return Err(err(at("name"), format!("\"{}\" appears twice; brand names must be unique", brand.name)));
+            }
+            seen_names.push(lower);
+            for (field, list) in [
+                ("aliases", &mut brand.aliases),
+                ("products", &mut brand.products),
+                ("exclude", &mut brand.exclude),
+            ] {
+                for (j, term) in list.iter_mut().enumerate() {
+                    *term = term.trim().to_string();
+                    check_term(term, &format!("{}[{j}]", at(field)))?;
+                }
+            }
+            for (j, handle) in brand.handles.iter_mut().enumerate() {
+                let h = handle.trim().trim_start_matches('@').to_string();
+                let valid = !h.is_empty()
+                    && h.chars().count() <= 50
+                    && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+                if !valid {
+                    return Err(err(
+                        format!("{}[{j}]", at("handles")),
+                        format!("\"{handle}\" is not a handle: use letters, digits, _ or . (at most 50), with or without @"),
+                    ));
+                }
+                *handle = h;
+            }
+            for (j, tag) in brand.hashtags.iter_mut().enumerate() {
+                let t = tag.trim().trim_start_matches('#').to_string();
+                let valid = !t.is_empty()
+                    && t.chars().count() <= MAX_TERM_CHARS
+                    && t.chars().all(|c| c.is_alphanumeric() || c == '_');
+                if !valid {
+                    return Err(err(
+                        format!("{}[{j}]", at("hashtags")),
+                        format!("\"{tag}\" is not a hashtag: use letters, digits or _, with or without #"),
+                    ));
+                }
+                *tag = t;
+            }
+        }
+        if self.voice.signature.chars().count() > 60 {
+            return Err(err("voice.signature", "keep the signature to 60 characters or fewer"));
+        }
+        self.voice.signature = self.voice.signature.trim().to_string();
+        Ok(())
+    }
+}
+
+fn check_term(term: &str, path: &str) -> Result<(), ProfileError> {
+    if term.is_empty() {
+        return Err(err(path, "must not be empty"));
+    }
+    if term.chars().count() > MAX_TERM_CHARS {
+        return Err(err(path, format!("longer than {MAX_TERM_CHARS} characters")));
+    }
+    if !term.chars().any(char::is_alphanumeric) {
+        return Err(err(path, format!("\"{term}\" has no letters or digits, so it could never match")));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_profile_is_valid() {
+        let p = Profile::demo();
+        assert!(p.brands.iter().any(|b| b.name == "Northwind Coffee"));
+    }
+
+    #[test]
+    fn normalises_handles_and_hashtags() {
+        let p = Profile::from_json(
+            r##"{"version":1,"brands":[{"name":" Acme ","handles":["@acme_co"],"hashtags":["#AcmeLove"]}]}"##,
+        )
+        .unwrap();
+        assert_eq!(p.brands[0].name, "Acme");
+        assert_eq!(p.brands[0].handles, vec!["acme_co"]);
+        assert_eq!(p.brands[0].hashtags, vec!["AcmeLove"]);
+        assert_eq!(p.voice, Voice::default());
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let cases: &[(&str, &str)] = &[
+            (r##"{"version":2,"brands":[{"name":"A"}]}"##, "version: unsupported version 2"),
+            (r##"{"version":1,"brands":[]}"##, "brands: add at least one brand"),
+            (r##"{"version":1,"brands":[{"name":"A","handles":["ok","no spaces"]}]}"##, "brands[0].handles[1]:"),
+            (r##"{"version":1,"brands":[{"name":"A","colour":"red"}]}"##, "brands[0].colour: unknown field `colour`"),
+            (r##"{"version":1,"brands":[{"name":"A"},{"name":"B","aliases":[""]}]}"##, "brands[1].aliases[0]: must not be empty"),
+            (r##"{"version":1,"brands":[{"name":"A","aliases":"A Co"}]}"##, "brands[0].aliases: invalid type"),
+            (r##"{"version":1,"brands":[{"name":"A"},{"name":"a"}]}"##, "brands[1].name: \"a\" appears twice"),
+            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"tone":"grumpy"}}"##, "voice.tone: unknown variant `grumpy`"),
+            (r##"{"version":1,"brands":[{"name":"A","hashtags":["#a b"]}]}"##, "brands[0].hashtags[0]:"),
+            (r##"{"version":1,"brands":[{"name":"!!!"}]}"##, "brands[0].name: \"!!!\" has no letters"),
+            (r##"{"version":1,"brands":[{"name":"A"}"##, "not valid JSON"),
+            (r##"{"brands":[{"name":"A"}]}"##, "missing field `version`"),
+        ];
+        for (json, want) in cases {
+            let got = Profile::from_json(json).unwrap_err().to_string();
+            assert!(got.starts_with(want) || got.contains(want), "for {json}\n got: {got}\nwant: {want}");
+        }
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let p = Profile::demo();
+        let again = Profile::from_json(&p.to_json_pretty()).unwrap();
+        assert_eq!(p, again);
+    }
+}
