@@ -1,0 +1,6 @@
+// Loader for the extension's own pages (options, popup): start the Rust code for this page.
+import init, { run_options, run_popup } from './pkg/hattip.js';
+
+await init({ module_or_path: new URL('./pkg/hattip_bg.wasm', import.meta.url) });
+if (document.body.dataset.page === 'popup') run_popup();
+else run_options();

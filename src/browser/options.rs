@@ -1,0 +1,273 @@
+//! The options page: edit the brand profile in a form, import and export it as a JSON file, and
+//! allow Hat Tip on blogs (optional host permissions). Every save and import goes through
+//! `Profile::from_json`, so a bad value is refused with the field's path and the stored profile
+//! stays as it was.
+
+use js_sys::{Array, Promise, Reflect};
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{
+    Blob, BlobPropertyBag, Document, Element, HtmlAnchorElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTemplateElement, Url,
+};
+
+use super::ext;
+use crate::profile::{Profile, Tone};
+
+/// Host permissions every install has; the rest are blogs the user allowed.
+pub const BUILT_IN_ORIGINS: &[&str] = &["*://x.com/*", "*://twitter.com/*", "*://*.facebook.com/*", "*://*.x.com/*", "*://*.twitter.com/*"];
+
+const LIST_FIELDS: [&str; 5] = ["aliases", "handles", "hashtags", "products", "exclude"];
+
+fn doc() -> Document {
+    gloo::utils::document()
+}
+
+fn by_id<T: JsCast>(id: &str) -> Result<T, JsValue> {
+    doc().get_element_by_id(id).ok_or_else(|| JsValue::from_str(&format!("#{id} missing")))?.dyn_into::<T>().map_err(|_| JsValue::from_str(id))
+}
+
+fn status(message: &str, is_error: bool) {
+    if let Ok(s) = by_id::<HtmlElement>("status") {
+        s.set_text_content(Some(message));
+        s.set_class_name(if is_error { "error" } else { "ok" });
+    }
+}
+
+fn input(root: &Element, field: &str) -> Option<HtmlInputElement> {
+    root.query_selector(&format!("[data-field=\"{field}\"]")).ok().flatten().and_then(|e| e.dyn_into().ok())
+}
+
+/// Fills the form from a profile.
+fn render(profile: &Profile) -> Result<(), JsValue> {
+    let brands: Element = by_id("brands")?;
+    brands.set_text_content(None);
+    for brand in &profile.brands {
+        let fieldset = add_brand_fieldset()?;
+        if let Some(i) = input(&fieldset, "name") {
+            i.set_value(&brand.name);
+        }
+        for (field, list) in LIST_FIELDS.iter().zip([&brand.aliases, &brand.handles, &brand.hashtags, &brand.products, &brand.exclude]) {
+            if let Some(i) = input(&fieldset, field) {
+                i.set_value(&list.join(", "));
+            }
+        }
+        if let Some(i) = input(&fieldset, "case_sensitive") {
+            i.set_checked(brand.case_sensitive);
+        }
+    }
+    by_id::<HtmlSelectElement>("tone")?.set_value(match profile.voice.tone {
+        Tone::Friendly => "friendly",
+        Tone::Formal => "formal",
+        Tone::Playful => "playful",
+    });
+    by_id::<HtmlInputElement>("signature")?.set_value(&profile.voice.signature);
+    by_id::<HtmlInputElement>("emoji")?.set_checked(profile.voice.emoji);
+    Ok(())
+}
+
+fn add_brand_fieldset() -> Result<Element, JsValue> {
+    let template: HtmlTemplateElement = by_id("brand-template")?;
+    let fragment = template.content().clone_node_with_deep(true)?;
+    let fieldset = fragment.first_child().and_then(|n| n.dyn_into::<Element>().ok());
+    let fieldset = match fieldset {
+        Some(f) if f.tag_name() == "FIELDSET" => f,
+        _ => fragment.unchecked_ref::<web_sys::DocumentFragment>().first_element_child().ok_or("empty template")?,
+    };
+    by_id::<Element>("brands")?.append_child(&fieldset)?;
+    renumber()?;
+    Ok(fieldset)
+}
+
+fn renumber() -> Result<(), JsValue> {
+    let list = by_id::<Element>("brands")?.query_selector_all("fieldset.brand")?;
+    for i in 0..list.length() {
+        if let Some(legend) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()).and_then(|f| f.query_selector("legend").ok().flatten()) {
+            legend.set_text_content(Some(&format!("Brand {} (brands[{i}])", i + 1)));
+        }
+    }
+    Ok(())
+}
+
+fn split_list(value: &str) -> Vec<String> {
+    value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+/// Reads the form into profile JSON (validation happens in `Profile::from_json`).
+fn form_json() -> Result<String, JsValue> {
+    let list = by_id::<Element>("brands")?.query_selector_all("fieldset.brand")?;
+    let mut brands = Vec::new();
+    for i in 0..list.length() {
+        let Some(f) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let mut brand = serde_json::Map::new();
+        brand.insert("name".into(), json!(input(&f, "name").map(|i| i.value()).unwrap_or_default()));
+        for field in LIST_FIELDS {
+            brand.insert(field.into(), json!(split_list(&input(&f, field).map(|i| i.value()).unwrap_or_default())));
+        }
+        brand.insert("case_sensitive".into(), json!(input(&f, "case_sensitive").is_some_and(|i| i.checked())));
+        brands.push(Value::Object(brand));
+    }
+    let profile = json!({
+        "version": 1,
+        "brands": brands,
+        "voice": {
+            "tone": by_id::<HtmlSelectElement>("tone")?.value(),
+            "signature": by_id::<HtmlInputElement>("signature")?.value(),
+            "emoji": by_id::<HtmlInputElement>("emoji")?.checked(),
+        }
+    });
+    Ok(profile.to_string())
+}
+
+async fn save_form() {
+    let json = match form_json() {
+        Ok(j) => j,
+        Err(e) => return status(&format!("Couldn't read the form: {e:?}"), true),
+    };
+    match Profile::from_json(&json) {
+        Err(e) => status(&format!("Not saved: {e}. Your saved profile is unchanged."), true),
+        Ok(profile) => match ext::save_profile(&profile).await {
+            Ok(()) => {
+                let _ = render(&profile);
+                status(&format!("Saved {} brand(s). Open tabs use them now.", profile.brands.len()), false);
+            }
+            Err(e) => status(&format!("Couldn't save: {e:?}"), true),
+        },
+    }
+}
+
+async fn import_file() {
+    let Ok(picker) = by_id::<HtmlInputElement>("import") else { return };
+    let Some(file) = picker.files().and_then(|f| f.get(0)) else { return };
+    let name = file.name();
+    let text = match JsFuture::from(file.text()).await {
+        Ok(t) => t.as_string().unwrap_or_default(),
+        Err(_) => return status(&format!("Couldn't read {name}."), true),
+    };
+    picker.set_value("");
+    match Profile::from_json(&text) {
+        Err(e) => status(&format!("Import refused ({name}): {e}. Your current profile is unchanged."), true),
+        Ok(profile) => match ext::save_profile(&profile).await {
+            Ok(()) => {
+                let _ = render(&profile);
+                status(&format!("Imported {} brand(s) from {name}.", profile.brands.len()), false);
+            }
+            Err(e) => status(&format!("Couldn't save the import: {e:?}"), true),
+        },
+    }
+}
+
+async fn export_profile() -> Result<(), JsValue> {
+    let json = ext::load_profile_json().await?;
+    let profile = ext::profile_or_demo(json.as_deref());
+    let parts = Array::of1(&JsValue::from_str(&profile.to_json_pretty()));
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let a: HtmlAnchorElement = doc().create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download("hattip-profile.json");
+    a.click();
+    Url::revoke_object_url(&url)?;
+    status("Exported hattip-profile.json.", false);
+    Ok(())
+}
+
+/// `https://blog.example.com/post` → `https://blog.example.com/*`.
+pub fn origin_pattern(address: &str) -> Option<String> {
+    let url = Url::new(address.trim()).ok()?;
+    matches!(url.protocol().as_str(), "http:" | "https:").then(|| format!("{}/*", url.origin()))
+}
+
+/// Asks the browser for access to one blog; must run inside the click that asked for it.
+pub fn request_site(pattern: &str) -> Result<Promise, JsValue> {
+    let permissions = ext::get_path(&ext::api(), "permissions")?;
+    let request: js_sys::Function = Reflect::get(&permissions, &"request".into())?.dyn_into()?;
+    let origins = Array::of1(&JsValue::from_str(pattern));
+    let result = request.call1(&permissions, &ext::object_with("origins", &origins))?;
+    Ok(Promise::from(result))
+}
+
+async fn list_sites() -> Result<(), JsValue> {
+    let all = ext::call("permissions", "getAll", &[]).await?;
+    let origins: Array = Reflect::get(&all, &"origins".into())?.dyn_into().unwrap_or_default();
+    let list: Element = by_id("allowed-sites")?;
+    list.set_text_content(None);
+    for origin in origins.iter().filter_map(|o| o.as_string()) {
+        if BUILT_IN_ORIGINS.contains(&origin.as_str()) {
+            continue;
+        }
+        let li = doc().create_element("li")?;
+        li.set_text_content(Some(&origin));
+        list.append_child(&li)?;
+    }
+    Ok(())
+}
+
+fn on(id: &str, event: &'static str, handler: impl Fn(&web_sys::Event) + 'static) -> Result<(), JsValue> {
+    let target: Element = by_id(id)?;
+    gloo::events::EventListener::new(&target, event, handler).forget();
+    Ok(())
+}
+
+/// Entry point of options.html.
+#[wasm_bindgen]
+pub fn run_options() {
+    if let Err(e) = wire_options() {
+        status(&format!("The options page failed to start: {e:?}"), true);
+    }
+    spawn_local(async {
+        let json = ext::load_profile_json().await.unwrap_or(None);
+        if json.is_none() {
+            status("You are seeing the built-in demo profile. Describe your own brands and press Save.", false);
+        }
+        let _ = render(&ext::profile_or_demo(json.as_deref()));
+        let _ = list_sites().await;
+        let _ = doc().document_element().map(|e| e.set_attribute("data-ready", "1"));
+    });
+}
+
+fn wire_options() -> Result<(), JsValue> {
+    on("add-brand", "click", |_| {
+        let _ = add_brand_fieldset();
+    })?;
+    on("brands", "click", |e| {
+        let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        if t.get_attribute("data-action").as_deref() == Some("remove-brand") {
+            if let Some(f) = t.closest("fieldset").ok().flatten() {
+                f.remove();
+                let _ = renumber();
+            }
+        }
+    })?;
+    on("profile-form", "submit", |e| {
+        e.prevent_default();
+        spawn_local(save_form());
+    })?;
+    on("import", "change", |_| spawn_local(import_file()))?;
+    on("export", "click", |_| {
+        spawn_local(async {
+            if let Err(e) = export_profile().await {
+                status(&format!("Couldn't export: {e:?}"), true);
+            }
+        })
+    })?;
+    on("allow-site", "click", |_| {
+        let address = by_id::<HtmlInputElement>("site-origin").map(|i| i.value()).unwrap_or_default();
+        let Some(pattern) = origin_pattern(&address) else {
+            return status(&format!("\"{address}\" is not a web address (use https://…)."), true);
+        };
+        match request_site(&pattern) {
+            Err(e) => status(&format!("Couldn't ask for access: {e:?}"), true),
+            Ok(promise) => spawn_local(async move {
+                let granted = JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);
+                status(&if granted { format!("Hat Tip now runs on {pattern}.") } else { format!("Access to {pattern} was not granted.") }, !granted);
+                let _ = list_sites().await;
+            }),
+        }
+    })?;
+    Ok(())
+}

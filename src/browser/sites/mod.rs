@@ -1,0 +1,65 @@
+//! Site adapters: everything Hat Tip knows about one site's markup lives in that site's file
+//! (post, text, author, reply button and composer selectors, which editor it uses), so a site's
+//! redesign is a one-file fix. This module picks the adapter for the current page.
+
+pub mod facebook;
+pub mod generic;
+pub mod wordpress;
+pub mod x;
+
+use crate::analyze::Platform;
+use web_sys::Document;
+
+/// The kind of editor a composer is, which decides how text is inserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorKind {
+    DraftJs,
+    Lexical,
+    TextField,
+    ContentEditable,
+}
+
+/// One site's markup knowledge. Selectors are CSS; "within post" ones are relative to the post.
+#[derive(Debug)]
+pub struct Site {
+    pub name: &'static str,
+    pub platform: Platform,
+    /// Host names (exact or as a suffix after a dot) this adapter serves.
+    pub hosts: &'static [&'static str],
+    /// Present in the DOM only on this site's pages (used where the host says nothing).
+    pub marker: &'static str,
+    /// One element per post or comment.
+    pub post: &'static str,
+    /// The post's own text, within the post (empty: the whole post).
+    pub text: &'static str,
+    /// Within the post: the author's display name, and their @handle if the site shows one.
+    pub author_name: &'static str,
+    pub author_handle: &'static str,
+    /// Within the post: the button that opens a reply composer, if any.
+    pub reply_button: &'static str,
+    /// Where the reply composer is: first within the post, then in these document-wide places.
+    pub composer_in_post: &'static str,
+    pub composer_in_page: &'static str,
+    /// A send button whose `aria-disabled` tells whether the editor's state holds text.
+    pub send_button: &'static str,
+}
+
+const SITES: [&Site; 4] = [&x::SITE, &facebook::SITE, &wordpress::SITE, &generic::SITE];
+
+fn host_matches(host: &str, pattern: &str) -> bool {
+    host == pattern || host.ends_with(&format!(".{pattern}"))
+}
+
+/// The adapter for this page: by host name first, then by each site's DOM marker; the generic
+/// blog adapter otherwise.
+pub fn detect(doc: &Document) -> &'static Site {
+    let host = doc.location().and_then(|l| l.hostname().ok()).unwrap_or_default();
+    if let Some(site) = SITES.iter().find(|s| s.hosts.iter().any(|h| host_matches(&host, h))) {
+        return site;
+    }
+    SITES
+        .iter()
+        .find(|s| !s.marker.is_empty() && doc.query_selector(s.marker).ok().flatten().is_some())
+        .copied()
+        .unwrap_or(&generic::SITE)
+}
