@@ -2,7 +2,8 @@
 // when the user grants or revokes one, (un)register the same content script for those origins.
 // Content scripts for X and Facebook come from the manifest.
 const api = globalThis.browser ?? globalThis.chrome;
-const BUILT_IN = new Set(['*://x.com/*', '*://*.x.com/*', '*://twitter.com/*', '*://*.twitter.com/*', '*://*.facebook.com/*']);
+// Sites the manifest already injects into (X, Facebook): never register them twice.
+const BUILT_IN = new Set(api.runtime.getManifest().content_scripts.flatMap((c) => c.matches));
 const SCRIPT_ID = 'hattip-allowed-sites';
 
 async function syncBlogScripts() {

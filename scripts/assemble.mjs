@@ -28,7 +28,6 @@ import * as wasm from './w2j/hattip_bg.wasm.js';
 import { __wbg_set_wasm, start_content } from './w2j/hattip_bg.js';
 export function boot() {
   __wbg_set_wasm(wasm);
-  if (typeof wasm.__wbindgen_start === 'function') wasm.__wbindgen_start();
   return { start_content };
 }
 `);
@@ -47,6 +46,8 @@ async function bundle(entry, bootName, outfile) {
     target: 'es2022',
     legalComments: 'none',
     logLevel: 'warning',
+    // The web glue's URL-loading path (import.meta.url) is never used: we call initSync.
+    logOverride: { 'empty-import-meta': 'silent' },
     outfile,
   });
 }

@@ -69,9 +69,11 @@ fn log_error(context: &str, e: &JsValue) {
     gloo::console::error!(format!("Hat Tip: {context}: {e:?}"));
 }
 
-/// Entry point of the content script; `engine` says which build is running (wasm or wasm2js).
+/// Entry point of the content script; `engine` says which build is running (wasm or wasm2js),
+/// `api` is the extension API object (`browser ?? chrome`).
 #[wasm_bindgen]
-pub fn start_content(engine: String) {
+pub fn start_content(engine: String, api: JsValue) {
+    ext::set_api(api);
     wasm_bindgen_futures::spawn_local(async move {
         let json = match ext::load_profile_json().await {
             Ok(json) => json,

@@ -12,15 +12,20 @@ use crate::profile::Profile;
 /// The storage.local key that holds the profile (a JSON object, schema v1).
 pub const PROFILE_KEY: &str = "profile";
 
-/// `browser` where it exists (Firefox), else `chrome`.
+thread_local! {
+    static API: std::cell::RefCell<JsValue> = const { std::cell::RefCell::new(JsValue::UNDEFINED) };
+}
+
+/// Remembers the extension API object the loader passes in (`browser ?? chrome`). It must come
+/// from the loader: in Firefox content scripts the wasm glue's global is the page's window,
+/// which has no `browser`.
+pub fn set_api(api: JsValue) {
+    API.with(|a| *a.borrow_mut() = api);
+}
+
+/// The extension API object (`browser` in Firefox, `chrome` in Chromium).
 pub fn api() -> JsValue {
-    let global = js_sys::global();
-    let browser = Reflect::get(&global, &"browser".into()).unwrap_or(JsValue::UNDEFINED);
-    if browser.is_object() {
-        browser
-    } else {
-        Reflect::get(&global, &"chrome".into()).unwrap_or(JsValue::UNDEFINED)
-    }
+    API.with(|a| a.borrow().clone())
 }
 
 /// Follows a dotted path (`storage.local`) from `root`.

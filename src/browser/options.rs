@@ -3,7 +3,7 @@
 //! `Profile::from_json`, so a bad value is refused with the field's path and the stored profile
 //! stays as it was.
 
-use js_sys::{Array, Promise, Reflect};
+use js_sys::{Array, Promise, Reflect, JSON};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,8 +16,6 @@ use web_sys::{
 use super::ext;
 use crate::profile::{Profile, Tone};
 
-/// Host permissions every install has; the rest are blogs the user allowed.
-pub const BUILT_IN_ORIGINS: &[&str] = &["*://x.com/*", "*://twitter.com/*", "*://*.facebook.com/*", "*://*.x.com/*", "*://*.twitter.com/*"];
 
 const LIST_FIELDS: [&str; 5] = ["aliases", "handles", "hashtags", "products", "exclude"];
 
@@ -196,8 +194,10 @@ async fn list_sites() -> Result<(), JsValue> {
     let origins: Array = Reflect::get(&all, &"origins".into())?.dyn_into().unwrap_or_default();
     let list: Element = by_id("allowed-sites")?;
     list.set_text_content(None);
+    let manifest = ext::call("runtime", "getManifest", &[]).await?;
+    let built_in = JSON::stringify(&Reflect::get(&manifest, &"host_permissions".into())?)?.as_string().unwrap_or_default();
     for origin in origins.iter().filter_map(|o| o.as_string()) {
-        if BUILT_IN_ORIGINS.contains(&origin.as_str()) {
+        if built_in.contains(&format!("\"{origin}\"")) || origin == "*://*/*" {
             continue;
         }
         let li = doc().create_element("li")?;
@@ -215,7 +215,8 @@ fn on(id: &str, event: &'static str, handler: impl Fn(&web_sys::Event) + 'static
 
 /// Entry point of options.html.
 #[wasm_bindgen]
-pub fn run_options() {
+pub fn run_options(api: JsValue) {
+    ext::set_api(api);
     if let Err(e) = wire_options() {
         status(&format!("The options page failed to start: {e:?}"), true);
     }

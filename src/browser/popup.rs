@@ -18,7 +18,8 @@ fn set_text(id: &str, text: &str) {
 
 /// Entry point of popup.html.
 #[wasm_bindgen]
-pub fn run_popup() {
+pub fn run_popup(api: JsValue) {
+    ext::set_api(api);
     spawn_local(async {
         if let Err(e) = show().await {
             set_text("popup-status", &format!("Hat Tip couldn't read this tab: {e:?}"));

@@ -1,0 +1,5 @@
+// Hat Tip in real Chromium (Debian's /usr/bin/chromium), driven by playwright-core.
+import { siteSuite } from './suite.mjs';
+import { launchChromium } from '../support/browsers.mjs';
+
+siteSuite('Chromium', launchChromium, { cspEngine: 'wasm2js' });

@@ -1,0 +1,5 @@
+// Hat Tip in real Firefox ESR, driven by puppeteer-core over WebDriver BiDi.
+import { siteSuite } from './suite.mjs';
+import { launchFirefox } from '../support/browsers.mjs';
+
+siteSuite('Firefox', launchFirefox, { cspEngine: 'wasm' });

@@ -1,0 +1,222 @@
+// The end-to-end checks every browser must pass, on the fixture pages, with the real extension:
+// highlights, overlay buttons, the card's contents, insertion checked in the editor's own state,
+// no page errors and no requests beyond the fixture pages.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startServer, FIXTURE_PATHS } from '../support/server.mjs';
+
+// ---- functions evaluated in the page's main world (they must be self-contained) ----
+export const highlights = () => {
+  const h = globalThis.CSS && CSS.highlights && CSS.highlights.get('h7t-m');
+  return h ? [...h].map((r) => r.toString().replace(/\u034f/g, '')) : null;
+};
+export const overlay = () => {
+  const host = document.querySelector('hattip-overlay');
+  if (!host || !host.shadowRoot) return null;
+  const root = host.shadowRoot;
+  const card = root.querySelector('[role="dialog"]');
+  const field = (name) => card && card.querySelector(`[data-field="${name}"]`);
+  return {
+    engine: host.getAttribute('data-engine'),
+    site: host.getAttribute('data-site'),
+    ready: Number(host.getAttribute('data-ready') ?? -1),
+    buttons: [...root.querySelectorAll('button[data-action="open"]')].map((b) => ({ label: b.getAttribute('aria-label'), post: b.dataset.post, visible: b.getBoundingClientRect().width > 0 })),
+    card: card && {
+      label: card.getAttribute('aria-label'),
+      brand: field('brand')?.textContent, language: field('language')?.textContent,
+      sentiment: field('sentiment')?.textContent, intent: field('intent')?.textContent,
+      act: field('act')?.textContent, reply: field('reply')?.value ?? null,
+      guidance: field('guidance')?.textContent ?? null, status: field('status')?.textContent,
+      hasInsert: !!card.querySelector('[data-action="insert"]'), hasCopy: !!card.querySelector('[data-action="copy"]'),
+    },
+  };
+};
+const readyAtLeast = (n) => {
+  const host = document.querySelector('hattip-overlay');
+  return host && Number(host.getAttribute('data-ready')) >= n ? Number(host.getAttribute('data-ready')) : null;
+};
+const statusOf = () => {
+  const s = document.querySelector('hattip-overlay')?.shadowRoot.querySelector('[data-field="status"]');
+  return s && s.textContent && s.textContent !== 'Inserting…' ? s.textContent : null;
+};
+
+const sorted = (a) => [...a].sort();
+
+async function openCardFor(page, labelPart) {
+  const state = await page.evaluate(overlay);
+  const button = state.buttons.find((b) => b.label.includes(labelPart));
+  assert.ok(button, `a button whose label contains "${labelPart}" in ${JSON.stringify(state.buttons)}`);
+  await page.clickOverlay(`button[data-post="${button.post}"]`);
+  await page.waitFor(() => !!document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]'));
+  return (await page.evaluate(overlay)).card;
+}
+
+async function insertAndWait(page) {
+  await page.clickOverlay('[role="dialog"] [data-action="insert"]');
+  return page.waitFor(statusOf, undefined, 10000);
+}
+
+/** Registers the whole suite for one browser. `launch` starts it with the extension loaded. */
+export function siteSuite(kind, launch, { cspEngine }) {
+  describe(`Hat Tip in ${kind}`, () => {
+    let server;
+    let browser;
+    const pages = [];
+    const newPage = async () => {
+      const p = await browser.newPage();
+      pages.push(p);
+      return p;
+    };
+
+    before(async () => {
+      server = await startServer();
+      browser = await launch();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('X: highlights across spans and links, one button per tweet with a mention, on a strict-CSP page', async () => {
+      const page = await newPage();
+      await page.goto(`${server.origin}/x/`);
+      const ready = await page.waitFor(readyAtLeast, 5);
+      assert.equal(ready, 5);
+      const state = await page.evaluate(overlay);
+      assert.equal(state.site, 'x');
+      assert.equal(state.engine, cspEngine, 'build chosen for a page with script-src self');
+      assert.deepEqual(sorted(await page.evaluate(highlights)),
+        sorted(['Cold Brew Reserve', '@northwindcoffee', '@zephyrair', 'Northwind Coffee', 'Zephyr Air', 'Cold Brew Reserve', '#northwind']));
+      assert.equal(state.buttons.length, 5);
+      for (const brand of ['Northwind Coffee', 'Zephyr Air']) {
+        assert.ok(state.buttons.some((b) => b.label.includes(brand)), `a button names ${brand}`);
+      }
+      assert.ok(state.buttons.every((b) => b.visible));
+    });
+
+    test('X: the card explains a praise tweet and Insert fills the Draft.js reply composer', async () => {
+      const page = pages.at(-1);
+      const card = await openCardFor(page, 'praise');
+      assert.equal(card.brand, 'Northwind Coffee');
+      assert.match(card.label, /Northwind Coffee/);
+      assert.equal(card.language, 'en');
+      assert.match(card.sentiment, /^positive/);
+      assert.equal(card.intent, 'praise');
+      assert.equal(card.act, 'thank');
+      assert.match(card.reply, /Ana/);
+      assert.ok(card.hasInsert && card.hasCopy);
+      const status = await insertAndWait(page);
+      assert.match(status, /^Inserted/, status);
+      const app = await page.evaluate(() => ({
+        text: window.__appState.xComposer,
+        replyingTo: window.__appState.replyingTo,
+        send: document.querySelector('#layers [data-testid="tweetButton"]').getAttribute('aria-disabled'),
+        sent: window.__appState.sent ?? null,
+      }));
+      assert.equal(app.text, card.reply, 'Draft.js editor state holds the reply');
+      assert.equal(app.replyingTo, 1);
+      assert.equal(app.send, 'false', 'the send button is enabled');
+      assert.equal(app.sent, null, 'Hat Tip never sends');
+      await page.clickOverlay('[role="dialog"] [data-action="close"]');
+      await page.clickPage('#layers [data-testid="app-bar-close"]');
+    });
+
+    test('X: a troll gets guidance, not a reply', async () => {
+      const page = pages.at(-1);
+      const card = await openCardFor(page, 'offensive');
+      assert.equal(card.brand, 'Zephyr Air');
+      assert.equal(card.act, 'moderate');
+      assert.match(card.guidance, /Don't reply/);
+      assert.equal(card.hasInsert, false);
+      await page.clickOverlay('[role="dialog"] [data-action="close"]');
+    });
+
+    test('X: infinite scroll appends and unmounts cells; buttons and highlights follow', async () => {
+      const page = pages.at(-1);
+      for (let i = 0; i < 8; i++) {
+        await page.evaluate(() => window.__fixture.more(5));
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      const expected = await page.evaluate(() => {
+        const tweets = [...document.querySelectorAll('article[data-testid="tweet"]')];
+        return { cells: tweets.length, withMentions: tweets.filter((t) => t.dataset.fixtureMentions !== '0').length,
+          mentions: tweets.reduce((n, t) => n + Number(t.dataset.fixtureMentions), 0) };
+      });
+      assert.equal(expected.cells, 30, 'the fixture keeps 30 cells mounted');
+      await page.waitFor((n) => {
+        const host = document.querySelector('hattip-overlay');
+        return host.shadowRoot.querySelectorAll('button[data-action="open"]').length === n;
+      }, expected.withMentions);
+      await page.waitFor((n) => (CSS.highlights.get('h7t-m')?.size === n ? n : null), expected.mentions);
+      const ranges = await page.evaluate(() => [...CSS.highlights.get('h7t-m')].every((r) => r.startContainer.isConnected));
+      assert.ok(ranges, 'no highlight is left on an unmounted cell');
+      assert.deepEqual(page.errors, []);
+    });
+
+    test('Facebook: U+034F noise and hidden decoys, Lexical comment box', async () => {
+      const page = await newPage();
+      await page.goto(`${server.origin}/facebook/`);
+      await page.waitFor(readyAtLeast, 3);
+      const state = await page.evaluate(overlay);
+      assert.equal(state.site, 'facebook');
+      assert.equal(state.engine, 'wasm', 'no page CSP: the wasm build');
+      assert.deepEqual(sorted(await page.evaluate(highlights)), sorted(['Northwind Coffee', 'Northwind', 'Zephyr Air']));
+      const decoy = await page.evaluate(() => [...CSS.highlights.get('h7t-m')].some((r) => r.startContainer.parentElement.closest('[aria-hidden="true"]')));
+      assert.equal(decoy, false, 'the aria-hidden decoy is not highlighted');
+      const card = await openCardFor(page, 'Northwind Coffee mentioned (praise)');
+      assert.equal(card.intent, 'praise');
+      assert.match(card.reply, /Marta/);
+      const status = await insertAndWait(page);
+      assert.match(status, /^Inserted/, status);
+      const comment = await page.evaluate(() => window.__appState.comments[0]);
+      assert.equal(comment, card.reply, 'Lexical editor state holds the reply');
+      assert.deepEqual(page.errors, []);
+    });
+
+    test('WordPress: comments, a complaint, and the classic comment form', async () => {
+      const page = await newPage();
+      await page.goto(`${server.origin}/wordpress/`);
+      await page.waitFor(readyAtLeast, 2);
+      const state = await page.evaluate(overlay);
+      assert.equal(state.site, 'wordpress');
+      assert.deepEqual(sorted(await page.evaluate(highlights)), sorted(['Northwind Coffee', 'Northwind Coffee']));
+      const card = await openCardFor(page, 'complaint');
+      assert.equal(card.act, 'apologize_help');
+      assert.match(card.reply, /sorry/i);
+      const status = await insertAndWait(page);
+      assert.match(status, /^Inserted/, status);
+      const form = await page.evaluate(() => ({
+        value: document.getElementById('comment').value,
+        parent: document.getElementById('comment_parent').value,
+        movedUnder: document.getElementById('respond').previousElementSibling?.id,
+        submitted: false,
+      }));
+      assert.equal(form.value, `Northwind draft that must not be highlighted ${card.reply}`);
+      assert.equal(form.parent, '12', 'the reply threads under the complaint');
+      assert.equal(form.movedUnder, 'div-comment-12');
+      assert.deepEqual(page.errors, []);
+    });
+
+    test('Blog: case-sensitive brand, text in hidden, editable and script content is never highlighted', async () => {
+      const page = await newPage();
+      await page.goto(`${server.origin}/blog/`);
+      await page.waitFor(readyAtLeast, 2);
+      assert.equal((await page.evaluate(overlay)).site, 'blog');
+      assert.deepEqual(sorted(await page.evaluate(highlights)), sorted(['Orbit Notes', 'Orbit', 'Orbit', 'Orbit Notes']));
+      const card = await openCardFor(page, 'question');
+      assert.equal(card.act, 'answer');
+      const status = await insertAndWait(page);
+      assert.match(status, /^Inserted/, status);
+      assert.equal(await page.evaluate(() => document.querySelector('textarea[name="comment"]').value), card.reply);
+      assert.deepEqual(page.errors, []);
+    });
+
+    test('no network requests beyond the fixture pages themselves', async () => {
+      const bad = server.requests.map((u) => u.split('?')[0]).filter((p) => !FIXTURE_PATHS.has(p));
+      assert.deepEqual(bad, [], 'the fixture server saw only fixture paths');
+      const seen = [...pages.flatMap((p) => p.requests), ...(browser.contextRequests ?? [])];
+      const foreign = seen.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'));
+      assert.deepEqual(foreign, [], 'no request left for any other address');
+    });
+  });
+}

@@ -1,0 +1,107 @@
+// Starts real browsers with the unpacked test build of Hat Tip and gives the tests one small
+// page API for both: Chromium through playwright-core (`--load-extension`), Firefox ESR through
+// puppeteer-core's WebDriver BiDi (`installExtension`, a temporary add-on). A browser that cannot
+// start throws, so its tests fail; nothing is ever skipped.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+
+export const EXTENSION_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'target', 'test-extension');
+const OVERLAY = 'hattip-overlay';
+
+function assertBuilt() {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`${EXTENSION_DIR} is missing: run ./build.sh first`);
+  }
+}
+
+/** Page wrapper: `evaluate` runs in the page's main world; clicks are real input events. */
+class TestPage {
+  constructor(kind, page) {
+    this.kind = kind;
+    this.page = page;
+    this.errors = [];
+    this.requests = [];
+    page.on('pageerror', (e) => this.errors.push(String(e && e.message ? e.message : e)));
+    page.on('console', (m) => {
+      const type = typeof m.type === 'function' ? m.type() : m.type;
+      const text = typeof m.text === 'function' ? m.text() : m.text;
+      if (type === 'error' && /Hat Tip/i.test(text)) this.errors.push(text);
+    });
+    page.on('request', (r) => this.requests.push(r.url()));
+  }
+  goto(url) { return this.page.goto(url, { waitUntil: 'load' }); }
+  evaluate(fn, arg) { return this.page.evaluate(fn, arg); }
+  async waitFor(fn, arg, timeout = 15000) {
+    const started = Date.now();
+    for (;;) {
+      const value = await this.page.evaluate(fn, arg).catch((e) => ({ __error: String(e) }));
+      if (value && !value.__error) return value;
+      if (Date.now() - started > timeout) {
+        throw new Error(`timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 160)} (last: ${JSON.stringify(value)})`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  /** Clicks an element inside Hat Tip's overlay (open shadow root). */
+  clickOverlay(selector) {
+    return this.kind === 'chromium'
+      ? this.page.locator(`${OVERLAY} ${selector}`).first().click()
+      : this.page.locator(`${OVERLAY} >>> ${selector}`).click();
+  }
+  clickPage(selector) {
+    return this.kind === 'chromium' ? this.page.locator(selector).first().click() : this.page.locator(selector).click();
+  }
+  screenshot(file) { return this.page.screenshot({ path: file }); }
+  close() { return this.page.close(); }
+}
+
+export async function launchChromium({ headless = true } = {}) {
+  assertBuilt();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hattip-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20000 });
+  const extensionId = new URL(worker.url()).host;
+  const contextRequests = [];
+  context.on('request', (r) => contextRequests.push(r.url()));
+  return {
+    kind: 'chromium',
+    extensionUrl: (p) => `chrome-extension://${extensionId}/${p}`,
+    contextRequests,
+    async newPage() { return new TestPage('chromium', await context.newPage()); },
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchFirefox() {
+  assertBuilt();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    defaultViewport: { width: 1100, height: 900 },
+    extraPrefsFirefox: { 'app.update.enabled': false, 'browser.shell.checkDefaultBrowser': false },
+  });
+  await browser.installExtension(EXTENSION_DIR);
+  return {
+    kind: 'firefox',
+    contextRequests: null,
+    async newPage() { return new TestPage('firefox', await browser.newPage()); },
+    close: () => browser.close(),
+  };
+}
