@@ -1,0 +1,46 @@
+// `./build.sh demo`: serves the bundled demo pages (X-, Facebook-, WordPress- and blog-shaped)
+// on 127.0.0.1 and opens Chromium with Hat Tip loaded and its built-in demo profile. With a
+// display the browser stays open for you; without one it runs headless and writes a screenshot
+// of each page, highlights visible and one reply card open, to demo-out/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer } from './support/server.mjs';
+import { launchChromium } from './support/browsers.mjs';
+
+const PAGES = [
+  ['x', '/x/', 'praise'],
+  ['facebook', '/facebook/', 'praise'],
+  ['wordpress', '/wordpress/', 'complaint'],
+  ['blog', '/blog/', 'question'],
+];
+const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'demo-out');
+const headed = Boolean(process.env.DISPLAY) && !process.env.CI;
+
+const server = await startServer();
+const browser = await launchChromium({ headless: !headed });
+console.log(`Demo pages on ${server.origin}: ${PAGES.map(([, p]) => p).join(' ')}`);
+
+if (headed) {
+  for (const [, p] of PAGES) await (await browser.newPage()).goto(server.origin + p);
+  console.log('Chromium is open with Hat Tip. Click a 🎩 button next to a post; close the browser to end the demo.');
+  await new Promise((resolve) => process.on('SIGINT', resolve));
+} else {
+  fs.mkdirSync(out, { recursive: true });
+  for (const [name, p, intent] of PAGES) {
+    const page = await browser.newPage();
+    await page.goto(server.origin + p);
+    await page.waitFor(() => Number(document.querySelector('hattip-overlay')?.getAttribute('data-ready') ?? 0) > 0);
+    const post = await page.evaluate((want) => {
+      const buttons = [...document.querySelector('hattip-overlay').shadowRoot.querySelectorAll('button[data-action="open"]')];
+      return (buttons.find((b) => b.getAttribute('aria-label').includes(want)) ?? buttons[0]).dataset.post;
+    }, intent);
+    await page.clickOverlay(`button[data-post="${post}"]`);
+    await page.waitFor(() => !!document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]'));
+    const file = path.join(out, `${name}.png`);
+    await page.screenshot(file);
+    const count = await page.evaluate(() => CSS.highlights.get('h7t-m')?.size ?? 0);
+    console.log(`${name}: ${count} mentions highlighted, card open → ${path.relative(process.cwd(), file)}`);
+  }
+}
+await browser.close();
+await server.close();
