@@ -209,7 +209,9 @@ async fn list_sites() -> Result<(), JsValue> {
 
 fn on(id: &str, event: &'static str, handler: impl Fn(&web_sys::Event) + 'static) -> Result<(), JsValue> {
     let target: Element = by_id(id)?;
-    gloo::events::EventListener::new(&target, event, handler).forget();
+    // gloo listeners are passive by default; the form's submit must be able to prevent_default.
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    gloo::events::EventListener::new_with_options(&target, event, options, handler).forget();
     Ok(())
 }
 

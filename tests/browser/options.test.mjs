@@ -1,0 +1,87 @@
+// The options page in real Chromium: profile import with validation, form save, export, and
+// open tabs following a new profile without a reload. (Firefox refuses to let WebDriver open
+// moz-extension:// pages, so this part runs in Chromium only; the profile logic is also covered
+// by `cargo test`.)
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startServer } from '../support/server.mjs';
+import { launchChromium } from '../support/browsers.mjs';
+import { highlights } from './suite.mjs';
+
+const stored = () => chrome.storage.local.get('profile').then((r) => r.profile ?? null);
+const statusText = () => document.getElementById('status').textContent;
+
+describe('Hat Tip options page (Chromium)', () => {
+  let server;
+  let browser;
+  let blog;
+  let options;
+  before(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    blog = await browser.newPage();
+    await blog.goto(`${server.origin}/blog/`);
+    await blog.waitFor(() => (CSS.highlights.get('h7t-m')?.size === 4 ? 4 : null));
+    options = await browser.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.waitFor(() => document.documentElement.getAttribute('data-ready'));
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('shows the demo profile until the user saves one', async () => {
+    const names = await options.evaluate(() => [...document.querySelectorAll('fieldset.brand [data-field="name"]')].map((i) => i.value));
+    assert.deepEqual(names, ['Northwind Coffee', 'Zephyr Air', 'Orbit']);
+    assert.match(await options.evaluate(statusText), /demo profile/);
+    assert.equal(await options.evaluate(stored), null);
+  });
+
+  test('an invalid file is refused with the field and the problem; nothing changes', async () => {
+    const bad = { version: 1, brands: [{ name: 'Orbit', colour: 'blue' }] };
+    await options.page.setInputFiles('#import', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await options.waitFor(() => /Import refused/.test(document.getElementById('status').textContent) || null);
+    const message = await options.evaluate(statusText);
+    assert.match(message, /brands\[0\]\.colour: unknown field `colour`/);
+    assert.match(message, /unchanged/);
+    assert.equal(await options.evaluate(stored), null);
+
+    await options.page.setInputFiles('#import', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "brands": [') });
+    await options.waitFor(() => /broken\.json/.test(document.getElementById('status').textContent) || null);
+    assert.match(await options.evaluate(statusText), /not valid JSON/);
+    assert.equal(await options.evaluate(stored), null);
+  });
+
+  test('the form refuses a bad handle and names it', async () => {
+    await options.page.fill('fieldset.brand:nth-of-type(1) [data-field="handles"]', 'northwindcoffee, north wind');
+    await options.page.click('#save');
+    await options.waitFor(() => /Not saved/.test(document.getElementById('status').textContent) || null, undefined, 5000).catch(async (e) => { throw new Error(e.message + ' status: ' + await options.evaluate(statusText)); });
+    assert.match(await options.evaluate(statusText), /brands\[0\]\.handles\[1\]: "north wind" is not a handle/);
+    assert.equal(await options.evaluate(stored), null);
+  });
+
+  test('a valid import is stored, shown, and open tabs follow it without a reload', async () => {
+    const good = { version: 1, brands: [{ name: 'Orbit', products: ['Orbit Notes'] }], voice: { tone: 'formal', signature: '– Dana', emoji: false } };
+    await options.page.setInputFiles('#import', { name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+    await options.waitFor(() => /Imported 1 brand/.test(document.getElementById('status').textContent) || null);
+    const saved = await options.evaluate(stored);
+    assert.equal(saved.brands.length, 1);
+    assert.equal(saved.brands[0].case_sensitive, false);
+    assert.equal(saved.voice.tone, 'formal');
+    const names = await options.evaluate(() => [...document.querySelectorAll('fieldset.brand [data-field="name"]')].map((i) => i.value));
+    assert.deepEqual(names, ['Orbit']);
+    // The blog tab now also matches the lower-case "orbit" (no longer case-sensitive).
+    await blog.waitFor(() => (CSS.highlights.get('h7t-m')?.size === 5 ? 5 : null));
+    assert.deepEqual((await blog.evaluate(highlights)).sort(), ['Orbit', 'Orbit', 'Orbit Notes', 'Orbit Notes', 'orbit']);
+  });
+
+  test('export downloads the stored profile', async () => {
+    const [download] = await Promise.all([options.page.waitForEvent('download'), options.page.click('#export')]);
+    assert.equal(download.suggestedFilename(), 'hattip-profile.json');
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    const exported = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    assert.deepEqual(exported, await options.evaluate(stored));
+  });
+});
