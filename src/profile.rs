@@ -43,6 +43,9 @@ pub struct Brand {
     /// Phrases that look like a mention but are not one (`north wind`).
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// The brand's web domains (`northwindcoffee.com`); a link or bare domain is a mention.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
     /// For brands whose names are common words: match only with the brand's own capitalisation.
     #[serde(default)]
     pub case_sensitive: bool,
@@ -187,6 +190,14 @@ impl Profile {
                 }
                 *tag = t;
             }
+            for (j, domain) in brand.domains.iter_mut().enumerate() {
+                *domain = normalise_domain(domain).ok_or_else(|| {
+                    err(
+                        format!("{}[{j}]", at("domains")),
+                        format!("\"{domain}\" is not a domain name like example.com"),
+                    )
+                })?;
+            }
         }
         if self.voice.signature.chars().count() > 60 {
             return Err(err("voice.signature", "keep the signature to 60 characters or fewer"));
@@ -194,6 +205,28 @@ impl Profile {
         self.voice.signature = self.voice.signature.trim().to_string();
         Ok(())
     }
+}
+
+/// `https://www.Example.com/shop` → `example.com`; `None` when it is not a host name.
+fn normalise_domain(input: &str) -> Option<String> {
+    let mut d = input.trim().to_lowercase();
+    for prefix in ["https://", "http://"] {
+        if let Some(rest) = d.strip_prefix(prefix) {
+            d = rest.to_string();
+        }
+    }
+    let d = d.split(['/', '?', '#']).next().unwrap_or("").trim_end_matches('.');
+    let d = d.strip_prefix("www.").unwrap_or(d);
+    let labels: Vec<&str> = d.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    let tld_ok = labels.last().is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
+    (labels.len() >= 2 && labels.iter().all(label_ok) && tld_ok && d.len() <= 253).then(|| d.to_string())
 }
 
 fn check_term(term: &str, path: &str) -> Result<(), ProfileError> {
@@ -250,6 +283,20 @@ mod tests {
         for (json, want) in cases {
             let got = Profile::from_json(json).unwrap_err().to_string();
             assert!(got.starts_with(want) || got.contains(want), "for {json}\n got: {got}\nwant: {want}");
+        }
+    }
+
+    #[test]
+    fn domains_are_normalised_or_refused() {
+        let p = Profile::from_json(
+            r##"{"version":1,"brands":[{"name":"A","domains":["https://www.Northwind-Coffee.com/shop","shop.example.co.uk"]}]}"##,
+        )
+        .unwrap();
+        assert_eq!(p.brands[0].domains, vec!["northwind-coffee.com", "shop.example.co.uk"]);
+        for bad in ["localhost", "exa mple.com", "example.c0m", "-a.com", ""] {
+            let json = format!(r#"{{"version":1,"brands":[{{"name":"A","domains":["{bad}"]}}]}}"#);
+            let e = Profile::from_json(&json).unwrap_err().to_string();
+            assert!(e.starts_with("brands[0].domains[0]:"), "{bad}: {e}");
         }
     }
 

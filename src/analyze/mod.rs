@@ -50,6 +50,9 @@ pub struct Mention {
     /// UTF-16 code units into the post's text.
     pub start: u32,
     pub end: u32,
+    /// A likely misspelling of the brand's name (present only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub fuzzy: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -103,6 +106,7 @@ pub fn analyze_post(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> An
             text: slice_utf16(post.text, m.start, m.end).to_string(),
             start: m.start,
             end: m.end,
+            fuzzy: m.fuzzy,
         })
         .collect();
     let reply = draft_reply(post, profile, &spans, intent, language);

@@ -307,10 +307,12 @@ impl Content {
             &self.profile,
             &self.matcher,
         );
-        let ranges: Vec<Range> =
-            analysis.mentions.iter().filter_map(|m| flow.range(&self.doc, m.start, m.end)).collect();
-        for r in &ranges {
-            self.highlighter.add(r);
+        let mut ranges: Vec<Range> = Vec::with_capacity(analysis.mentions.len());
+        for m in &analysis.mentions {
+            if let Some(r) = flow.range(&self.doc, m.start, m.end) {
+                self.highlighter.add(&r, m.fuzzy);
+                ranges.push(r);
+            }
         }
         let id = self.next_id;
         self.next_id += 1;
@@ -365,7 +367,11 @@ impl Content {
         let a = &post.analysis;
         let view = CardView {
             brand: a.mentions.first().map_or("", |m| m.brand.as_str()),
-            matched: a.mentions.iter().map(|m| m.text.as_str()).collect(),
+            matched: a
+                .mentions
+                .iter()
+                .map(|m| if m.fuzzy { format!("{} (likely misspelt)", m.text) } else { m.text.clone() })
+                .collect(),
             language: a.language,
             sentiment: format!("{} ({:+.2})", sentiment_word(a), a.sentiment.score),
             intent: a.intent.as_str(),

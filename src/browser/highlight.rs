@@ -7,11 +7,14 @@ use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use web_sys::{AbstractRange, Highlight, Range};
 
-/// Registry name: neutral on purpose, since the page can list the registry.
+/// Registry names: neutral on purpose, since the page can list the registry. The second one
+/// paints likely misspellings (styled differently in content.css).
 pub const HIGHLIGHT_NAME: &str = "h7t-m";
+pub const FUZZY_HIGHLIGHT_NAME: &str = "h7t-f";
 
 pub struct Highlighter {
     highlight: Option<Highlight>,
+    fuzzy: Option<Highlight>,
 }
 
 fn api_available() -> bool {
@@ -23,29 +26,35 @@ impl Highlighter {
     pub fn new() -> Highlighter {
         if !api_available() {
             gloo::console::warn!("Hat Tip: CSS Custom Highlight API missing; mentions are not painted");
-            return Highlighter { highlight: None };
+            return Highlighter { highlight: None, fuzzy: None };
         }
-        let highlight = Highlight::new(&[]).ok();
-        if let Some(h) = &highlight {
-            web_sys::css::JsNamespaceCss::highlights().set(HIGHLIGHT_NAME, h);
-        }
-        Highlighter { highlight }
+        let register = |name: &str| {
+            let h = Highlight::new(&[]).ok()?;
+            web_sys::css::JsNamespaceCss::highlights().set(name, &h);
+            Some(h)
+        };
+        Highlighter { highlight: register(HIGHLIGHT_NAME), fuzzy: register(FUZZY_HIGHLIGHT_NAME) }
     }
 
-    pub fn add(&self, range: &Range) {
-        if let Some(h) = &self.highlight {
+    fn target(&self, fuzzy: bool) -> Option<&Highlight> {
+        if fuzzy { self.fuzzy.as_ref() } else { self.highlight.as_ref() }
+    }
+
+    pub fn add(&self, range: &Range, fuzzy: bool) {
+        if let Some(h) = self.target(fuzzy) {
             h.add(range.as_ref() as &AbstractRange);
         }
     }
 
+    /// Removes a range from whichever highlight holds it.
     pub fn remove(&self, range: &Range) {
-        if let Some(h) = &self.highlight {
+        for h in [&self.highlight, &self.fuzzy].into_iter().flatten() {
             h.delete(range.as_ref() as &AbstractRange);
         }
     }
 
     pub fn clear(&self) {
-        if let Some(h) = &self.highlight {
+        for h in [&self.highlight, &self.fuzzy].into_iter().flatten() {
             h.clear();
         }
     }

@@ -41,7 +41,7 @@ const STYLE: &str = r#"
 /// What the card shows for one post.
 pub struct CardView<'a> {
     pub brand: &'a str,
-    pub matched: Vec<&'a str>,
+    pub matched: Vec<String>,
     pub language: &'a str,
     pub sentiment: String,
     pub intent: &'a str,

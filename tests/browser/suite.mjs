@@ -176,10 +176,12 @@ export function siteSuite(kind, launch, { cspEngine }) {
     test('WordPress: comments, a complaint, and the classic comment form', async () => {
       const page = await newPage();
       await page.goto(`${server.origin}/wordpress/`);
-      await page.waitFor(readyAtLeast, 2);
+      await page.waitFor(readyAtLeast, 3);
       const state = await page.evaluate(overlay);
       assert.equal(state.site, 'wordpress');
       assert.deepEqual(sorted(await page.evaluate(highlights)), sorted(['Northwind Coffee', 'Northwind Coffee']));
+      const fuzzy = await page.evaluate(() => [...CSS.highlights.get('h7t-f')].map((r) => r.toString()));
+      assert.deepEqual(fuzzy, ['Nortwind'], 'a misspelling is painted as one');
       const card = await openCardFor(page, 'complaint');
       assert.equal(card.act, 'apologize_help');
       assert.match(card.reply, /sorry/i);
