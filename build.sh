@@ -5,6 +5,7 @@
 #   ./build.sh demo     build, serve the demo pages and open Chromium with Hat Tip
 #                       (headless without a display: screenshots go to demo-out/)
 #   ./build.sh test     build, then cargo test and the browser tests (Chromium and Firefox)
+#   ./build.sh bench    build, then benchmark the highlighter against mark.js and a RegExp peer
 #   ./build.sh setup    only install the toolchain, npm packages and browsers
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -84,5 +85,6 @@ case "${1:-build}" in
     log "browser tests (Chromium and Firefox)"
     node --test --test-concurrency=1 tests/browser/
     ;;
-  *) echo "usage: ./build.sh [build|demo|test|setup]" >&2; exit 2 ;;
+  bench) setup_rust; setup_npm; setup_browsers; build; node tests/bench/run.mjs ;;
+  *) echo "usage: ./build.sh [build|demo|test|bench|setup]" >&2; exit 2 ;;
 esac

@@ -13,22 +13,22 @@ const testDir = path.join(root, 'target', 'test-extension');
 const LOCAL_ORIGIN = 'http://127.0.0.1/*';
 
 fs.writeFileSync(path.join(gen, 'entry-wasm.js'), `
-import { initSync, start_content } from './web/hattip.js';
+import * as hattip from './web/hattip.js';
 const WASM_BASE64 = ${JSON.stringify(fs.readFileSync(path.join(gen, 'web', 'hattip_bg.wasm')).toString('base64'))};
 export function boot() {
   const binary = atob(WASM_BASE64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  initSync({ module: bytes });
-  return { start_content };
+  hattip.initSync({ module: bytes });
+  return hattip;
 }
 `);
 fs.writeFileSync(path.join(gen, 'entry-w2j.js'), `
 import * as wasm from './w2j/hattip_bg.wasm.js';
-import { __wbg_set_wasm, start_content } from './w2j/hattip_bg.js';
+import * as hattip from './w2j/hattip_bg.js';
 export function boot() {
-  __wbg_set_wasm(wasm);
-  return { start_content };
+  hattip.__wbg_set_wasm(wasm);
+  return hattip;
 }
 `);
 

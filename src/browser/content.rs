@@ -24,7 +24,7 @@ use crate::profile::Profile;
 use crate::reply::{ReplyAct, MODERATION_GUIDANCE};
 
 /// Longest a processing slice may run before yielding to the page (ms).
-const SLICE_BUDGET_MS: f64 = 8.0;
+pub const SLICE_BUDGET_MS: f64 = 8.0;
 /// More dirty nodes than this in one slice: rescan every known post instead of checking each.
 const MAX_DIRTY: usize = 2000;
 

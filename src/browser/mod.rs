@@ -4,6 +4,7 @@
 //! reply into the site's editor in [`insert`]; extension APIs in [`ext`]. Errors are caught at
 //! the entry points and logged once; nothing is thrown into the page.
 
+pub mod bench;
 pub mod content;
 pub mod ext;
 pub mod highlight;

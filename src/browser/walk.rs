@@ -3,8 +3,28 @@
 //! (`North<b>wind</b>`). Block boundaries become a line break in the flow, so no match crosses
 //! them. Hidden subtrees, form fields, editors, scripts and nested posts are never read.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, Node, Range, Text};
+use web_sys::{Document, Element, Node, Range, Text};
+
+#[wasm_bindgen]
+extern "C" {
+    /// An element seen only through `Element.matches` taking a JS string made once: web-sys's
+    /// `&str` version re-encodes the selector on every call, which dominated the page walk.
+    type Matchable;
+    #[wasm_bindgen(method, js_name = matches)]
+    fn matches_selector(this: &Matchable, selector: &JsValue) -> bool;
+}
+
+thread_local! {
+    static SKIPPED_JS: JsValue = JsValue::from_str(SKIPPED);
+    static BLOCKS_JS: JsValue = JsValue::from_str(BLOCKS);
+    static IMG_JS: JsValue = JsValue::from_str("img");
+}
+
+fn matches_cached(el: &Element, selector: &'static std::thread::LocalKey<JsValue>) -> bool {
+    selector.with(|s| el.unchecked_ref::<Matchable>().matches_selector(s))
+}
 
 /// A piece of the flow: a text node, or text that no node holds (an emoji image's alt text).
 struct Segment {
@@ -19,38 +39,21 @@ pub struct TextFlow {
     len16: u32,
 }
 
-const SKIPPED_TAGS: &[&str] = &[
-    "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "INPUT", "SELECT", "OPTION", "BUTTON",
-    "IFRAME", "OBJECT", "CANVAS", "VIDEO", "AUDIO", "svg", "SVG", "HEAD", "TITLE",
-];
+/// Subtrees that are never page text a person reads: code, form fields, embedded content,
+/// hidden or `aria-hidden` content, and anyone's editor. One `matches()` call per element keeps
+/// the walk cheap (no strings cross the wasm boundary).
+const SKIPPED: &str = "script,style,noscript,template,textarea,input,select,option,button,iframe,object,\
+canvas,video,audio,svg,head,title,[hidden],[aria-hidden=\"true\"],\
+[contenteditable]:not([contenteditable=\"false\"]),[style*=\"display: none\"],[style*=\"display:none\"],\
+[style*=\"visibility: hidden\"],[style*=\"visibility:hidden\"]";
 
-const BLOCK_TAGS: &[&str] = &[
-    "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BR", "DD", "DIV", "DL", "DT", "FIELDSET",
-    "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR",
-    "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "TABLE", "TD", "TH", "TR", "UL",
-];
+/// Elements that end a line of text: no match crosses them.
+const BLOCKS: &str = "address,article,aside,blockquote,br,dd,div,dl,dt,fieldset,figcaption,figure,footer,\
+form,h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,table,td,th,tr,ul";
 
 /// Whether an element's subtree is never read: not visible, not page text, or someone's editor.
 pub fn is_skipped(el: &Element) -> bool {
-    let tag = el.tag_name();
-    if SKIPPED_TAGS.contains(&tag.as_str()) {
-        return true;
-    }
-    if el.get_attribute("aria-hidden").as_deref() == Some("true") || el.has_attribute("hidden") {
-        return true;
-    }
-    if let Some(h) = el.dyn_ref::<HtmlElement>() {
-        if h.is_content_editable() {
-            return true;
-        }
-        let style = h.style();
-        let display = style.get_property_value("display").unwrap_or_default();
-        let visibility = style.get_property_value("visibility").unwrap_or_default();
-        if display == "none" || visibility == "hidden" {
-            return true;
-        }
-    }
-    false
+    matches_cached(el, &SKIPPED_JS)
 }
 
 impl TextFlow {
@@ -91,14 +94,13 @@ impl TextFlow {
                     let el: &Element = n.unchecked_ref();
                     let nested = !nested_post.is_empty() && el.matches(nested_post).unwrap_or(false);
                     if !nested && !is_skipped(el) {
-                        let tag = el.tag_name();
-                        if tag == "IMG" {
+                        if matches_cached(el, &IMG_JS) {
                             // X draws emoji as <img alt="😍">: part of what the post says.
                             if let Some(alt) = el.get_attribute("alt") {
                                 self.push(&alt, None);
                             }
                         } else {
-                            let block = BLOCK_TAGS.contains(&tag.as_str());
+                            let block = matches_cached(el, &BLOCKS_JS);
                             if block {
                                 self.line_break();
                             }
@@ -118,11 +120,13 @@ impl TextFlow {
     /// The text node and offset for a flow offset. Starts snap forward and ends snap backward
     /// past text that no node holds.
     fn locate(&self, offset: u32, is_end: bool) -> Option<(Text, u32)> {
-        let with_node = self.segments.iter().filter(|s| s.node.is_some());
+        // Segments are ordered and disjoint: binary search, then step over node-less ones.
         let seg = if is_end {
-            with_node.filter(|s| s.start < offset).last()?
+            let upto = self.segments.partition_point(|s| s.start < offset);
+            self.segments[..upto].iter().rev().find(|s| s.node.is_some())?
         } else {
-            with_node.into_iter().find(|s| s.start + s.len > offset)?
+            let from = self.segments.partition_point(|s| s.start + s.len <= offset);
+            self.segments[from..].iter().find(|s| s.node.is_some())?
         };
         let local = offset.clamp(seg.start, seg.start + seg.len) - seg.start;
         Some((seg.node.clone()?, local))

@@ -1,10 +1,12 @@
-//! One-edit misspellings of brand names (`Nortwind`, `Zephyr Aire`): a symmetric-deletion index
-//! (every term and each of its one-character deletions) finds candidates in O(length) per word
-//! window, and the optimal-string-alignment distance confirms exactly one edit. Guards keep
-//! ordinary words (`apply` is not `Apple`), plurals (`Northwinds`) and changed first letters out.
-//! Works on folded text only; knows nothing about the DOM.
+//! One-edit misspellings of brand names (`Nortwind`, `Zephyr Aire`). Terms are bucketed by
+//! their first character (a typo of the first letter is rare, and allowing it would flood the
+//! page with false friends); a word window of the text is compared only with the terms of its
+//! bucket whose length is within one, by a linear-time "exactly one edit" check (substitution,
+//! insertion, deletion or adjacent transposition). Guards keep ordinary words (`apply` is not
+//! `Apple`) and plurals (`Northwinds`) out. Works on folded text only; no DOM.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::text::is_word_char;
@@ -14,9 +16,41 @@ pub const MIN_FUZZY_LETTERS: usize = 5;
 
 const COMMON_WORDS_TEXT: &str = include_str!("common_words.txt");
 
-fn common_words() -> &'static std::collections::HashSet<&'static str> {
-    static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| COMMON_WORDS_TEXT.lines().collect())
+/// The ordinary-word list, sorted (the generator sorts it): a binary search, and nothing to
+/// hash when it is first needed (hashing 11k words was a 100 ms pause in the wasm2js build).
+fn is_common_word(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| COMMON_WORDS_TEXT.lines().collect()).binary_search(&word).is_ok()
+}
+
+/// Multiply-rotate hashing for the small integer keys of the bucket index (SipHash's DoS
+/// resistance is not needed for keys derived from the user's own profile, and it dominated
+/// the profile of a 5 MB scan).
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+/// Lengths (in chars) the ASCII bucket array covers; longer terms go to the hashed buckets.
+const ASCII_LENGTHS: usize = 48;
+
+/// Bucket key: first character and length in characters.
+fn key(first: char, len: usize) -> u64 {
+    (u64::from(first as u32) << 32) | len as u64
 }
 
 /// A folded term that may be misspelt, with the id the caller gave it.
@@ -25,48 +59,51 @@ struct FuzzyTerm {
     id: usize,
     text: Vec<char>,
     words: usize,
+    letters: u64,
+}
+
+/// Which of 64 character classes occur in a text. One edit changes at most two bits (a
+/// substitution removes one character and adds another), so a larger difference rules a pair
+/// out before the exact check.
+fn letter_mask(chars: impl IntoIterator<Item = char>) -> u64 {
+    chars.into_iter().fold(0, |m, c| m | 1u64 << (c as u32 % 64))
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct FuzzyIndex {
     terms: Vec<FuzzyTerm>,
-    /// Deletion variant (and the term itself) → term indexes.
-    variants: HashMap<String, Vec<usize>>,
+    /// Terms starting with an ASCII character, by `first * ASCII_LENGTHS + length`: a plain
+    /// array lookup for every word of the text (hashing here dominated a page scan).
+    ascii_buckets: Vec<Vec<usize>>,
+    /// [`key`] (first character, length in chars) → indexes, for every other term.
+    other_buckets: KeyMap<Vec<usize>>,
+    /// First characters of the terms: ASCII as a bitmap, others in a set.
+    ascii_firsts: u128,
+    other_firsts: HashSet<char>,
     /// The word counts present, so only windows of those sizes are tried.
     word_counts: Vec<usize>,
     min_chars: usize,
     max_chars: usize,
 }
 
-fn deletions(chars: &[char], mut each: impl FnMut(&str)) {
-    let mut buffer = String::new();
-    for skip in 0..chars.len() {
-        buffer.clear();
-        buffer.extend(chars.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, c)| *c));
-        each(&buffer);
-    }
-}
-
-/// Optimal string alignment distance, stopping early above 1 is not needed at these lengths.
-pub fn osa_distance(a: &[char], b: &[char]) -> usize {
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for j in 0..=m {
-        d[0][j] = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+/// Whether `a` and `b` differ by exactly one substitution, insertion, deletion or transposition
+/// of adjacent characters (optimal string alignment distance 1), in linear time.
+pub fn one_edit_apart(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.len() - short.len() {
+        0 => {
+            let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) else { return false };
+            if a[i + 1..] == b[i + 1..] {
+                return true; // substitution
             }
+            i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
         }
+        1 => {
+            let i = (0..short.len()).find(|&i| short[i] != long[i]).unwrap_or(short.len());
+            short[i..] == long[i + 1..]
+        }
+        _ => false,
     }
-    d[n][m]
 }
 
 impl FuzzyIndex {
@@ -79,15 +116,26 @@ impl FuzzyIndex {
         }
         let index = self.terms.len();
         let words = text.iter().filter(|&&c| c == ' ').count() + 1;
-        let own: String = text.iter().collect();
-        self.variants.entry(own).or_default().push(index);
-        deletions(&text, |v| self.variants.entry(v.to_string()).or_default().push(index));
+        if text[0].is_ascii() && text.len() < ASCII_LENGTHS {
+            if self.ascii_buckets.is_empty() {
+                self.ascii_buckets = vec![Vec::new(); 128 * ASCII_LENGTHS];
+            }
+            self.ascii_buckets[text[0] as usize * ASCII_LENGTHS + text.len()].push(index);
+        } else {
+            self.other_buckets.entry(key(text[0], text.len())).or_default().push(index);
+        }
+        if text[0].is_ascii() {
+            self.ascii_firsts |= 1u128 << (text[0] as u32);
+        } else {
+            self.other_firsts.insert(text[0]);
+        }
         if !self.word_counts.contains(&words) {
             self.word_counts.push(words);
         }
         self.min_chars = if self.terms.is_empty() { text.len() } else { self.min_chars.min(text.len()) };
         self.max_chars = self.max_chars.max(text.len());
-        self.terms.push(FuzzyTerm { id, text, words });
+        let letters = letter_mask(text.iter().copied());
+        self.terms.push(FuzzyTerm { id, text, words, letters });
     }
 
     pub fn is_empty(&self) -> bool {
@@ -101,18 +149,39 @@ impl FuzzyIndex {
             return;
         }
         let tokens = word_tokens(haystack);
-        let mut window = String::new();
-        let mut window_chars: Vec<char> = Vec::new();
-        let mut hits: Vec<usize> = Vec::new();
-        for &k in &self.word_counts {
-            for start in 0..tokens.len() {
-                let Some(last) = tokens.get(start + k - 1) else { break };
-                // Words of a phrase must be separated by spaces only.
-                if (start..start + k - 1).any(|t| !haystack[tokens[t].1..tokens[t + 1].0].chars().all(char::is_whitespace)) {
+        let mut window: Vec<char> = Vec::new();
+        for start in 0..tokens.len() {
+            let (b_start, first) = (tokens[start].0, tokens[start].2);
+            let known_first = if first.is_ascii() {
+                self.ascii_firsts & (1u128 << (first as u32)) != 0
+            } else {
+                self.other_firsts.contains(&first)
+            };
+            if !known_first {
+                continue;
+            }
+            for &k in &self.word_counts {
+                let Some(last) = tokens.get(start + k - 1) else { continue };
+                let len = tokens[start..start + k].iter().map(|t| t.3).sum::<usize>() + k - 1;
+                if len + 1 < self.min_chars || len > self.max_chars + 1 {
                     continue;
                 }
-                let (b_start, b_end) = (tokens[start].0, last.1);
-                if haystack[..b_start].ends_with(['@', '#', '.', '/']) {
+                let buckets = [len.saturating_sub(1), len, len + 1].map(|l| self.bucket(first, l));
+                let mut letters = tokens[start..start + k].iter().fold(0, |m, t| m | t.4);
+                if k > 1 {
+                    letters |= letter_mask([' ']);
+                }
+                let plausible = |h: &usize| {
+                    let term = &self.terms[*h];
+                    term.words == k && (term.letters ^ letters).count_ones() <= 2
+                };
+                if !buckets.iter().any(|b| b.iter().any(plausible)) {
+                    continue;
+                }
+                // Words of a phrase must be separated by spaces only; no @handle, #tag or URL part.
+                if (start..start + k - 1).any(|t| !haystack[tokens[t].1..tokens[t + 1].0].chars().all(char::is_whitespace))
+                    || haystack[..b_start].ends_with(['@', '#', '.', '/'])
+                {
                     continue;
                 }
                 window.clear();
@@ -120,37 +189,27 @@ impl FuzzyIndex {
                     if t > start {
                         window.push(' ');
                     }
-                    window.push_str(&haystack[tokens[t].0..tokens[t].1]);
+                    window.extend(haystack[tokens[t].0..tokens[t].1].chars());
                 }
-                window_chars.clear();
-                window_chars.extend(window.chars());
-                let len = window_chars.len();
-                if len + 1 < self.min_chars || len > self.max_chars + 1 {
-                    continue;
-                }
-                hits.clear();
-                if let Some(ids) = self.variants.get(window.as_str()) {
-                    hits.extend(ids);
-                }
-                deletions(&window_chars, |v| {
-                    if let Some(ids) = self.variants.get(v) {
-                        hits.extend(ids);
-                    }
-                });
-                hits.sort_unstable();
-                hits.dedup();
-                for &h in &hits {
-                    let term = &self.terms[h];
-                    if term.words == k && self.accept(&window_chars, term) {
-                        found(term.id, b_start, b_end);
+                for h in buckets.into_iter().flatten().filter(|h| plausible(h)) {
+                    if self.accept(&window, &self.terms[*h]) {
+                        found(self.terms[*h].id, b_start, last.1);
                     }
                 }
             }
         }
     }
 
+    fn bucket(&self, first: char, len: usize) -> &[usize] {
+        if first.is_ascii() && len < ASCII_LENGTHS {
+            self.ascii_buckets.get(first as usize * ASCII_LENGTHS + len).map_or(&[], Vec::as_slice)
+        } else {
+            self.other_buckets.get(&key(first, len)).map_or(&[], Vec::as_slice)
+        }
+    }
+
     fn accept(&self, candidate: &[char], term: &FuzzyTerm) -> bool {
-        if candidate.first() != term.text.first() || osa_distance(candidate, &term.text) != 1 {
+        if !one_edit_apart(candidate, &term.text) {
             return false;
         }
         // A plural or a bare possessive-less "s" is a different word, not a typo.
@@ -160,30 +219,33 @@ impl FuzzyIndex {
         // Every word that differs from the term's word must not be an ordinary word.
         let candidate: String = candidate.iter().collect();
         let term_text: String = term.text.iter().collect();
-        let words = common_words();
-        !candidate
-            .split(' ')
-            .zip(term_text.split(' '))
-            .any(|(c, t)| c != t && words.contains(c))
+        !candidate.split(' ').zip(term_text.split(' ')).any(|(c, t)| c != t && is_common_word(c))
     }
 }
 
-/// Byte ranges of maximal runs of word characters.
-fn word_tokens(s: &str) -> Vec<(usize, usize)> {
+/// Maximal runs of word characters:
+/// (byte start, byte end, first char, length in chars, [`letter_mask`]).
+fn word_tokens(s: &str) -> Vec<(usize, usize, char, usize, u64)> {
     let mut out = Vec::new();
-    let mut start: Option<usize> = None;
+    let mut start: Option<(usize, char, usize, u64)> = None;
     for (i, c) in s.char_indices() {
-        match (is_word_char(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push((st, i));
+        let word = if c.is_ascii() { c.is_ascii_alphanumeric() || c == '_' } else { is_word_char(c) };
+        let bit = 1u64 << (c as u32 % 64);
+        match (word, &mut start) {
+            (true, None) => start = Some((i, c, 1, bit)),
+            (true, Some((_, _, n, m))) => {
+                *n += 1;
+                *m |= bit;
+            }
+            (false, Some((st, f, n, m))) => {
+                out.push((*st, i, *f, *n, *m));
                 start = None;
             }
-            _ => {}
+            (false, None) => {}
         }
     }
-    if let Some(st) = start {
-        out.push((st, s.len()));
+    if let Some((st, f, n, m)) = start {
+        out.push((st, s.len(), f, n, m));
     }
     out
 }
@@ -223,16 +285,25 @@ mod tests {
     }
 
     #[test]
+    fn the_word_list_is_sorted_for_binary_search() {
+        let words: Vec<&str> = COMMON_WORDS_TEXT.lines().collect();
+        assert!(words.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_common_word("apply") && !is_common_word("nortwind"));
+    }
+
+    #[test]
     fn short_terms_are_never_fuzzy() {
         assert!(hits(&["orbi"], "orbit orb").is_empty());
     }
 
     #[test]
-    fn distance() {
-        let d = |a: &str, b: &str| osa_distance(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>());
-        assert_eq!(d("northwind", "nortwind"), 1);
-        assert_eq!(d("northwind", "northwnid"), 1);
-        assert_eq!(d("abc", "abc"), 0);
-        assert_eq!(d("abc", "cba"), 2);
+    fn exactly_one_edit() {
+        let one = |a: &str, b: &str| one_edit_apart(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>());
+        for (a, b) in [("northwind", "nortwind"), ("northwind", "northwnid"), ("air", "aire"), ("abc", "abd"), ("ab", "ba"), ("café", "cafe")] {
+            assert!(one(a, b) && one(b, a), "{a} / {b}");
+        }
+        for (a, b) in [("abc", "abc"), ("abc", "cba"), ("abc", "a"), ("abcd", "badc"), ("", "")] {
+            assert!(!one(a, b) && !one(b, a), "{a} / {b}");
+        }
     }
 }

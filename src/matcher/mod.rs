@@ -7,7 +7,7 @@
 //! Offsets in results are UTF-16 code units of the original text, ready for DOM ranges.
 //! This module knows nothing about the DOM, languages or replies.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 mod fuzzy;
@@ -15,6 +15,9 @@ mod fuzzy;
 use crate::profile::Profile;
 use crate::text::{fold, is_spaceless_script, is_word_char, CaseMode, FoldedText};
 use fuzzy::FuzzyIndex;
+
+/// Above this many patterns the automaton is built as a plain NFA (see `Matcher::new`).
+const LARGE_PATTERN_SET: usize = 3000;
 
 /// What kind of profile term produced a mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -160,8 +163,11 @@ impl Matcher {
             .filter(|(_, patterns, _)| !patterns.is_empty())
             .map(|(mode, patterns, terms)| Automaton {
                 mode,
+                // Small sets get the crate's choice (a DFA: fastest scan); large ones skip the
+                // contiguous/DFA conversion, which dominated compiling a 1,000-brand profile.
                 ac: AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
+                    .kind((patterns.len() > LARGE_PATTERN_SET).then_some(AhoCorasickKind::NoncontiguousNFA))
                     .build(&patterns)
                     .expect("brand patterns are bounded in size by profile validation"),
                 terms,

@@ -15,16 +15,24 @@ pub enum CaseMode {
 }
 
 /// A folded copy of a text plus, for each folded byte, the UTF-16 range of the original
-/// character it came from.
+/// character it came from. ASCII text folds byte for byte, so it keeps no map at all.
 #[derive(Debug, Clone)]
 pub struct FoldedText {
     text: String,
+    /// Empty when folding kept every offset (pure ASCII input).
     orig_start: Vec<u32>,
     orig_end: Vec<u32>,
 }
 
 impl FoldedText {
     pub fn new(original: &str, mode: CaseMode) -> FoldedText {
+        if original.is_ascii() {
+            let text = match mode {
+                CaseMode::Insensitive => original.to_ascii_lowercase(),
+                CaseMode::Sensitive => original.to_string(),
+            };
+            return FoldedText { text, orig_start: Vec::new(), orig_end: Vec::new() };
+        }
         let mut out = FoldedText {
             text: String::with_capacity(original.len()),
             orig_start: Vec::with_capacity(original.len()),
@@ -58,6 +66,9 @@ impl FoldedText {
     /// `start < end <= len` and both must lie on char boundaries of the folded text.
     pub fn original_range(&self, start: usize, end: usize) -> (u32, u32) {
         debug_assert!(start < end && end <= self.text.len());
+        if self.orig_start.is_empty() {
+            return (start as u32, end as u32);
+        }
         (self.orig_start[start], self.orig_end[end - 1])
     }
 }
@@ -172,6 +183,13 @@ mod tests {
             assert_eq!(FoldedText::new(input, CaseMode::Insensitive).as_str(), want, "{input}");
         }
         assert_eq!(fold("Café", CaseMode::Sensitive), "Cafe");
+    }
+
+    #[test]
+    fn ascii_keeps_offsets_without_a_map() {
+        let f = FoldedText::new("Hi NORTHWIND", CaseMode::Insensitive);
+        assert_eq!(f.as_str(), "hi northwind");
+        assert_eq!(f.original_range(3, 12), (3, 12));
     }
 
     #[test]
