@@ -21,7 +21,7 @@ describe('Hat Tip options page (Chromium)', () => {
     browser = await launchChromium();
     blog = await browser.newPage();
     await blog.goto(`${server.origin}/blog/`);
-    await blog.waitFor(() => (CSS.highlights.get('h7t-m')?.size === 4 ? 4 : null));
+    await blog.waitFor(() => (CSS.highlights.get('h7t-m')?.size === 5 ? 5 : null));
     options = await browser.newPage();
     await options.goto(browser.extensionUrl('options.html'));
     await options.waitFor(() => document.documentElement.getAttribute('data-ready'));
@@ -72,8 +72,8 @@ describe('Hat Tip options page (Chromium)', () => {
     const names = await options.evaluate(() => [...document.querySelectorAll('fieldset.brand [data-field="name"]')].map((i) => i.value));
     assert.deepEqual(names, ['Orbit']);
     // The blog tab now also matches the lower-case "orbit" (no longer case-sensitive).
-    await blog.waitFor(() => (CSS.highlights.get('h7t-m')?.size === 5 ? 5 : null));
-    assert.deepEqual((await blog.evaluate(highlights)).sort(), ['Orbit', 'Orbit', 'Orbit Notes', 'Orbit Notes', 'orbit']);
+    await blog.waitFor(() => (CSS.highlights.get('h7t-m')?.size === 6 ? 6 : null));
+    assert.deepEqual((await blog.evaluate(highlights)).sort(), ['Orbit', 'Orbit', 'Orbit', 'Orbit Notes', 'Orbit Notes', 'orbit']);
   });
 
   test('export downloads the stored profile', async () => {
