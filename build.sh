@@ -6,6 +6,8 @@
 #                       (headless without a display: screenshots go to demo-out/)
 #   ./build.sh test     build, then cargo test and the browser tests (Chromium and Firefox)
 #   ./build.sh bench    build, then benchmark the highlighter against mark.js and a RegExp peer
+#   ./build.sh eval     measure language, sentiment and intent on ../shared/data next to VADER
+#                       (prints the table and rewrites it in ACCURACY.md)
 #   ./build.sh setup    only install the toolchain, npm packages and browsers
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -86,5 +88,10 @@ case "${1:-build}" in
     node --test --test-concurrency=1 tests/browser/
     ;;
   bench) setup_rust; setup_npm; setup_browsers; build; node tests/bench/run.mjs ;;
-  *) echo "usage: ./build.sh [build|demo|test|bench|setup]" >&2; exit 2 ;;
+  eval)
+    python3 -c "import vaderSentiment" 2>/dev/null || python3 -m pip install --quiet vaderSentiment==3.3.2
+    cargo build --quiet --release --bin hattip
+    python3 scripts/evaluate.py --write
+    ;;
+  *) echo "usage: ./build.sh [build|demo|test|bench|eval|setup]" >&2; exit 2 ;;
 esac

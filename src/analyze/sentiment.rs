@@ -1,6 +1,15 @@
-//! Sentiment, v0: a small hand-written multilingual lexicon with negation, intensifiers,
-//! emoji and exclamation marks, squashed to a score in [-1, 1]. Written by the project (no
-//! third-party lexicon ships). Issue 4 replaces it with a measured model; the interface stays.
+//! Sentiment of a post: positive, negative or neutral, with a score in [-1, 1].
+//!
+//! A VADER-style scorer (Hutto & Gilbert 2014): the VADER lexicon (MIT, `vader_lexicon.tsv`,
+//! made by `scripts/vader-lexicon.py`) plus the project's own word lists for es, fr, de, pt, it
+//! and nl and for customer-service complaints (`delayed`, `on hold`: negative here; `please` and
+//! `help` are requests, not praise). Rules: negation within three words, boosters, ALL-CAPS
+//! emphasis, `but` shifting weight to what follows, exclamation marks, emoji, and a sarcasm cue
+//! (praise words next to `again`, 🙃 or a complaint word flip to negative). Brand mentions are
+//! masked by the caller first (VADER scores `united` +1.8; Hat Tip never sees it).
+//! Every list that ships is listed in DATA-SOURCES.md.
+
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -19,96 +28,177 @@ pub struct Sentiment {
     pub score: f32,
 }
 
-const POSITIVE: &[&str] = &[
-    // en
-    "love", "loved", "loving", "great", "awesome", "amazing", "excellent", "best", "good", "nice",
-    "thanks", "thank", "perfect", "delicious", "fantastic", "wonderful", "happy", "glad", "fast",
-    "friendly", "helpful", "recommend", "favorite", "favourite", "brilliant", "superb", "enjoy",
-    "enjoyed", "beautiful", "smooth", "kudos", "impressed", "incredible", "lovely", "yummy", "wow",
-    // es / pt / it / fr / de / nl
-    "encanta", "gracias", "excelente", "genial", "bueno", "buena", "mejor", "increíble", "perfecto",
-    "obrigado", "obrigada", "ótimo", "ótima", "adoro", "maravilhoso", "bom", "boa", "delicioso",
-    "grazie", "ottimo", "ottima", "buono", "buonissimo", "fantastico", "bellissimo", "adoro",
-    "merci", "génial", "excellent", "super", "parfait", "délicieux", "adore", "bravo", "top",
-    "danke", "toll", "lecker", "wunderbar", "perfekt", "prima", "klasse", "gut", "großartig",
-    "bedankt", "lekker", "geweldig", "mooi", "fijn", "heerlijk",
+const LEXICON_TSV: &str = include_str!("vader_lexicon.tsv");
+
+/// The project's words, checked before the VADER lexicon (valence on VADER's -4..4 scale).
+const PROJECT_WORDS: &[(&str, f32)] = &[
+    // Customer-service context: requests and complaint vocabulary.
+    ("please", 0.0), ("help", 0.0), ("helping", 0.0), ("pls", 0.0), ("plz", 0.0),
+    ("delayed", -1.8), ("delay", -1.5), ("delays", -1.5), ("cancelled", -1.8), ("canceled", -1.8),
+    ("cancellation", -1.2), ("waiting", -1.2), ("hold", -0.8), ("stuck", -1.6), ("stranded", -2.0),
+    ("late", -1.3), ("missed", -1.3), ("lost", -1.6), ("refund", -1.0), ("rude", -2.2),
+    ("broken", -1.8), ("overbooked", -1.8), ("charged", -0.9), ("fee", -0.6), ("fees", -0.6),
+    ("again", 0.0), ("ridiculous", -2.0), ("unacceptable", -2.4),
+    ("nobody", -0.8), ("no-one", -0.8), ("crashed", -1.8), ("crashes", -1.6), ("logs", 0.0),
+    ("missing", -1.3), ("damaged", -1.8), ("worst", -3.1), ("never", 0.0), ("cold", -0.8),
+    // Spanish
+    ("encanta", 2.5), ("gracias", 1.9), ("excelente", 3.0), ("genial", 2.6), ("bueno", 1.9), ("buena", 1.9),
+    ("mejor", 2.0), ("increíble", 2.6), ("perfecto", 2.7), ("feliz", 2.6), ("amo", 2.6), ("bien", 1.6),
+    ("malo", -2.2), ("mala", -2.2), ("peor", -2.6), ("horrible", -2.5), ("tarde", -0.8), ("retraso", -1.6),
+    ("perdido", -1.5), ("odio", -2.8), ("triste", -2.1), ("asco", -2.6), ("fatal", -2.5), ("vergüenza", -2.0),
+    // French
+    ("merci", 1.9), ("génial", 2.6), ("super", 2.0), ("parfait", 2.7), ("adore", 2.7), ("bravo", 2.3),
+    ("bien", 1.6), ("heureux", 2.6), ("magnifique", 3.0), ("nul", -2.3), ("nulle", -2.3), ("retard", -1.6),
+    ("perdu", -1.5), ("déçu", -2.1), ("déçue", -2.1), ("horrible", -2.5), ("triste", -2.1), ("honte", -2.0),
+    ("pire", -2.6), ("marre", -2.0), ("déteste", -2.7),
+    // German
+    ("danke", 1.9), ("toll", 2.4), ("lecker", 2.3), ("wunderbar", 3.0), ("perfekt", 2.7), ("super", 2.0),
+    ("klasse", 2.3), ("gut", 1.8), ("großartig", 3.0), ("schön", 2.2), ("liebe", 2.4), ("freue", 2.2),
+    ("schlecht", -2.2), ("verspätung", -1.6), ("kaputt", -1.9), ("enttäuscht", -2.1), ("schrecklich", -2.6),
+    ("furchtbar", -2.6), ("verloren", -1.5), ("scheiße", -2.9), ("scheisse", -2.9), ("traurig", -2.1),
+    ("leider", -1.0), ("hasse", -2.8), ("nervt", -1.9),
+    // Portuguese
+    ("obrigado", 1.9), ("obrigada", 1.9), ("ótimo", 2.8), ("ótima", 2.8), ("adoro", 2.6), ("maravilhoso", 3.0),
+    ("bom", 1.8), ("boa", 1.8), ("lindo", 2.5), ("linda", 2.5), ("feliz", 2.6), ("amo", 2.6), ("melhor", 2.0),
+    ("ruim", -2.2), ("péssimo", -2.8), ("péssima", -2.8), ("atrasado", -1.5), ("atraso", -1.6),
+    ("horrível", -2.6), ("chato", -1.8), ("triste", -2.1), ("odeio", -2.8), ("pior", -2.6), ("vergonha", -2.0),
+    // Italian
+    ("grazie", 1.9), ("ottimo", 2.8), ("ottima", 2.8), ("buono", 1.9), ("buonissimo", 2.6), ("fantastico", 2.9),
+    ("bellissimo", 3.0), ("bello", 2.3), ("bella", 2.3), ("brava", 2.1), ("felice", 2.6), ("meglio", 2.0),
+    ("cattivo", -2.1), ("pessimo", -2.8), ("ritardo", -1.6), ("schifo", -2.8), ("triste", -2.1),
+    ("peggio", -2.5), ("vergogna", -2.1), ("odio", -2.8),
+    // Dutch
+    ("bedankt", 1.9), ("lekker", 2.3), ("geweldig", 3.0), ("mooi", 2.2), ("fijn", 2.0), ("heerlijk", 2.8),
+    ("slecht", -2.2), ("vertraging", -1.6), ("kapot", -1.9), ("teleurgesteld", -2.1), ("verschrikkelijk", -2.7),
 ];
 
-const NEGATIVE: &[&str] = &[
-    // en
-    "bad", "worst", "terrible", "awful", "horrible", "hate", "hated", "broken", "late", "delayed",
-    "delay", "cancelled", "canceled", "lost", "cold", "rude", "slow", "wrong", "never", "refund",
-    "disappointed", "disappointing", "useless", "poor", "crashed", "crashes", "crash", "bug",
-    "fail", "failed", "fails", "problem", "issue", "stuck", "waiting", "unacceptable", "annoying",
-    "frustrating", "ridiculous", "scam", "sucks", "garbage", "trash", "damaged", "missing",
-    "overcharged", "charged", "ignored", "stale", "disgusting", "angry", "sad", "error", "down",
-    // es / pt / it / fr / de / nl
-    "malo", "mala", "peor", "terrible", "horrible", "tarde", "retraso", "perdido", "perdida",
-    "ruim", "péssimo", "péssima", "atrasado", "atraso", "horrível", "cattivo", "pessimo",
-    "ritardo", "schifo", "nul", "nulle", "retard", "horrible", "perdu", "déçu", "décevant",
-    "schlecht", "verspätung", "kaputt", "enttäuscht", "schrecklich", "furchtbar", "verloren",
-    "slecht", "vertraging", "kapot", "teleurgesteld", "verschrikkelijk",
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "isnt", "wasnt", "dont", "doesnt", "didnt", "cant", "wont", "arent",
+    "aint", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "cannot",
+    "nunca", "nada", "pas", "jamais", "nicht", "kein", "keine", "não", "nem", "non", "mai", "niet",
+    "geen", "nooit", "sin", "sem", "senza", "ohne", "zonder",
 ];
 
-const NEGATORS: &[&str] = &[
-    "not", "no", "never", "isn't", "wasn't", "don't", "doesn't", "didn't", "can't", "won't",
-    "aren't", "nothing", "ain't", "nunca", "nada", "pas", "jamais", "nicht", "kein", "keine",
-    "não", "nem", "non", "mai", "niet", "geen", "nooit",
+const BOOSTERS_UP: &[&str] = &[
+    "absolutely", "amazingly", "awfully", "completely", "deeply", "enormously", "entirely",
+    "especially", "exceptionally", "extremely", "fully", "fucking", "greatly", "highly", "hugely",
+    "incredibly", "intensely", "particularly", "purely", "quite", "really", "remarkably", "so",
+    "substantially", "thoroughly", "totally", "tremendously", "unbelievably", "utterly", "very",
+    "super", "muy", "très", "sehr", "muito", "molto", "heel", "zo", "echt", "wirklich", "vraiment",
+];
+const BOOSTERS_DOWN: &[&str] = &[
+    "almost", "barely", "hardly", "kinda", "less", "little", "marginally", "occasionally", "partly",
+    "scarcely", "slightly", "somewhat", "sorta",
 ];
 
-const INTENSIFIERS: &[&str] = &[
-    "very", "so", "really", "super", "extremely", "totally", "absolutely", "muy", "très",
-    "sehr", "muito", "molto", "heel", "zo", "too",
-];
+const POSITIVE_EMOJI: &[char] = &['😍', '❤', '😊', '👍', '🙏', '😀', '😃', '😄', '😁', '🥰', '💯', '🎉', '👏', '🙌', '✨', '😋', '💕', '♥', '😘', '💙', '💜', '💚', '💛', '😎', '🤩', '☺', '😻', '🔥'];
+const NEGATIVE_EMOJI: &[char] = &['😡', '👎', '😤', '💔', '😠', '🤬', '😞', '😢', '😭', '🙄', '😒', '🤮', '😩', '😫', '😖', '😣', '😔', '😕', '☹', '🙁', '😑', '🤦'];
 
-const POSITIVE_EMOJI: &[char] = &['😍', '❤', '😊', '👍', '🙏', '😀', '😃', '😄', '🥰', '💯', '🎉', '👏', '☕', '🙌', '✨', '😋', '💕', '♥'];
-const NEGATIVE_EMOJI: &[char] = &['😡', '👎', '😤', '💔', '😠', '🤬', '😞', '😢', '😭', '🙄', '😒', '🤮'];
+/// Emoticons and emoji VADER-scale valences (checked on raw tokens).
+const SARCASM_MARKERS: &[&str] = &["🙃", "/s", "yeah right", "thanks a lot", "just great", "just perfect", "great job", "way to go", "thanks for nothing"];
+
+fn lexicon() -> &'static Vec<(&'static str, f32)> {
+    static LEXICON: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut words: Vec<(&'static str, f32)> = LEXICON_TSV
+            .lines()
+            .filter_map(|l| {
+                let (word, value) = l.split_once('\t')?;
+                Some((word, value.parse().ok()?))
+            })
+            .collect();
+        // The file is generated sorted; sorting again is cheap and keeps binary search honest.
+        words.sort_by(|a, b| a.0.cmp(b.0));
+        words.dedup_by(|a, b| a.0 == b.0);
+        words
+    })
+}
+
+/// Valence of a (lower-cased) token on VADER's -4..4 scale, if it has one.
+fn valence(token: &str) -> Option<f32> {
+    if let Some((_, v)) = PROJECT_WORDS.iter().find(|(w, _)| *w == token) {
+        return Some(*v);
+    }
+    let lex = lexicon();
+    lex.binary_search_by(|(w, _)| (*w).cmp(token)).ok().map(|i| lex[i].1)
+}
+
+fn is_negation(token: &str) -> bool {
+    NEGATIONS.contains(&token) || token.ends_with("n't") || NEGATIONS.contains(&token.replace('\'', "").as_str())
+}
 
 /// Scores `text` (mentions should be masked first so a brand name never counts as a word).
 pub fn score(text: &str) -> Sentiment {
-    let lower = text.to_lowercase();
-    let tokens: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|t| !t.is_empty())
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let letters_upper = text.chars().filter(|c| c.is_uppercase()).count();
+    let letters_lower = text.chars().filter(|c| c.is_lowercase()).count();
+    let mixed_case = letters_upper > 0 && letters_lower > 0;
+    let tokens: Vec<String> = raw
+        .iter()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').replace('’', "'").to_lowercase())
         .collect();
-    let mut total = 0.0f32;
-    for (i, tok) in tokens.iter().enumerate() {
-        let mut v = if POSITIVE.contains(tok) {
-            1.0
-        } else if NEGATIVE.contains(tok) {
-            -1.0
-        } else {
+    let but_at = tokens.iter().position(|t| matches!(t.as_str(), "but" | "pero" | "mais" | "aber" | "mas" | "ma" | "maar"));
+    let mut sentiments: Vec<f32> = Vec::with_capacity(tokens.len());
+    for (i, token) in tokens.iter().enumerate() {
+        let raw_lower = raw[i].to_lowercase();
+        let Some(mut v) = valence(token).or_else(|| valence(&raw_lower)) else {
+            sentiments.push(0.0);
             continue;
         };
-        let window = &tokens[i.saturating_sub(3)..i];
-        if window.iter().any(|w| INTENSIFIERS.contains(w)) {
-            v *= 1.5;
+        if v == 0.0 {
+            sentiments.push(0.0);
+            continue;
         }
-        if window.iter().any(|w| NEGATORS.contains(w) || w.ends_with("n't")) {
-            v *= -0.75;
+        let word_chars: Vec<char> = raw[i].chars().filter(|c| c.is_alphabetic()).collect();
+        if mixed_case && word_chars.len() > 1 && word_chars.iter().all(|c| c.is_uppercase()) {
+            v += 0.733 * v.signum();
         }
-        total += v;
+        for (distance, prev) in tokens[i.saturating_sub(3)..i].iter().rev().enumerate() {
+            let decay = [1.0, 0.95, 0.9][distance];
+            if BOOSTERS_UP.contains(&prev.as_str()) {
+                v += 0.293 * decay * v.signum();
+            } else if BOOSTERS_DOWN.contains(&prev.as_str()) {
+                v -= 0.293 * decay * v.signum();
+            }
+        }
+        if !is_negation(token) && tokens[i.saturating_sub(3)..i].iter().any(|p| is_negation(p)) {
+            v *= -0.74;
+        }
+        sentiments.push(v);
     }
+    if let Some(b) = but_at {
+        for (i, s) in sentiments.iter_mut().enumerate() {
+            *s *= if i < b { 0.5 } else if i > b { 1.5 } else { 1.0 };
+        }
+    }
+    let mut sum: f32 = sentiments.iter().sum();
     for c in text.chars() {
         if POSITIVE_EMOJI.contains(&c) {
-            total += 0.8;
+            sum += 1.5;
         } else if NEGATIVE_EMOJI.contains(&c) {
-            total -= 0.8;
+            sum -= 1.5;
         }
     }
-    let exclamations = text.matches('!').count().min(3) as f32;
-    if total != 0.0 {
-        total += total.signum() * 0.3 * exclamations;
+    let lower = text.to_lowercase();
+    let has_negative_word = sentiments.iter().any(|&s| s < -0.5);
+    let sarcastic = SARCASM_MARKERS.iter().any(|m| lower.contains(m))
+        || (lower.contains("again") && sentiments.iter().any(|&s| s > 1.0) && has_negative_word);
+    if sarcastic && sum > 0.0 {
+        sum = -sum;
     }
-    let score = total / (total * total + 4.0).sqrt();
-    let label = if score >= 0.1 {
+    if sum != 0.0 {
+        let bangs = text.matches('!').count().min(4) as f32;
+        sum += sum.signum() * 0.292 * bangs;
+    }
+    let compound = sum / (sum * sum + 15.0).sqrt();
+    let label = if compound >= 0.05 {
         SentimentLabel::Positive
-    } else if score <= -0.1 {
+    } else if compound <= -0.05 {
         SentimentLabel::Negative
     } else {
         SentimentLabel::Neutral
     };
-    Sentiment { label, score: (score * 1000.0).round() / 1000.0 }
+    Sentiment { label, score: (compound * 1000.0).round() / 1000.0 }
 }
 
 #[cfg(test)]
@@ -117,15 +207,27 @@ mod tests {
 
     #[test]
     fn labels() {
+        use SentimentLabel::*;
         let cases = [
-            ("I love this, thank you!", SentimentLabel::Positive),
-            ("My latte was cold and the staff was rude", SentimentLabel::Negative),
-            ("not good at all", SentimentLabel::Negative),
-            ("not bad", SentimentLabel::Positive),
-            ("Opening hours on Sunday?", SentimentLabel::Neutral),
-            ("Me encanta, gracias", SentimentLabel::Positive),
-            ("Vol en retard, bagage perdu 😡", SentimentLabel::Negative),
-            ("☕😍", SentimentLabel::Positive),
+            ("I love this, thank you!", Positive),
+            ("My latte was cold and the staff was rude", Negative),
+            ("not good at all", Negative),
+            ("not bad", Positive),
+            ("Opening hours on Sunday?", Neutral),
+            ("The app is OK but the support is AWFUL", Negative),
+            ("Great, my flight is delayed again 🙃", Negative),
+            ("please help, my bag is lost", Negative),
+            ("flight delayed 3 hours, still waiting", Negative),
+            ("Me encanta, gracias", Positive),
+            ("El servicio es muy malo", Negative),
+            ("Vol en retard, bagage perdu 😡", Negative),
+            ("Merci, c'est génial", Positive),
+            ("Der Kaffee ist nicht gut", Negative),
+            ("Danke, wirklich toll", Positive),
+            ("O atendimento foi péssimo", Negative),
+            ("Grazie, ottimo servizio", Positive),
+            ("Heerlijk, bedankt!", Positive),
+            ("☕😍", Positive),
         ];
         for (text, want) in cases {
             assert_eq!(score(text).label, want, "{text}: {:?}", score(text));
@@ -136,5 +238,12 @@ mod tests {
     fn score_is_bounded() {
         let s = score(&"love ".repeat(500));
         assert!(s.score > 0.9 && s.score <= 1.0);
+    }
+
+    #[test]
+    fn the_lexicon_is_sorted_for_binary_search() {
+        assert!(lexicon().windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(valence("good"), Some(1.9));
+        assert_eq!(valence("please"), Some(0.0), "project words come first");
     }
 }
