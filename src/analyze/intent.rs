@@ -88,46 +88,61 @@ const SUGGESTION_CUES: &[&str] = &[
     "deviam", "dovreste", "zouden moeten",
 ];
 
-fn has_offensive_word(lower: &str) -> bool {
+fn offensive_word(lower: &str) -> Option<String> {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| OFFENSIVE_WORDS_TEXT.lines().collect());
     lower
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && words.binary_search(&w).is_ok())
+        .find(|w| !w.is_empty() && words.binary_search(w).is_ok())
+        .map(str::to_string)
 }
 
 /// Decides the intent of a post whose mentions are masked (`lower` is lower-cased).
 pub fn classify(lower: &str, sentiment: &Sentiment) -> Intent {
-    let has = |cues: &[&str]| cues.iter().any(|c| contains_phrase(lower, c));
-    let complaint_cue = has(COMPLAINT_CUES);
-    if has(INSULTS) || has_offensive_word(lower) || (has(PROFANITY) && !complaint_cue) {
-        return Intent::Offensive;
+    classify_with_cues(lower, sentiment).0
+}
+
+/// The intent and the phrases that decided it (shown to the user as the reason).
+pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<String>) {
+    let found = |cues: &[&str]| cues.iter().find(|c| contains_phrase(lower, c)).map(|c| c.to_string());
+    let complaint_cue = found(COMPLAINT_CUES);
+    let offensive_cue = found(INSULTS).or_else(|| offensive_word(lower)).or_else(|| {
+        if complaint_cue.is_none() {
+            found(PROFANITY)
+        } else {
+            None
+        }
+    });
+    if let Some(cue) = offensive_cue {
+        return (Intent::Offensive, vec![cue]);
     }
     let negative = sentiment.label == SentimentLabel::Negative;
-    if negative && (complaint_cue || sentiment.score <= -0.3) {
-        return Intent::Complaint;
+    if negative && (complaint_cue.is_some() || sentiment.score <= -0.3) {
+        return (Intent::Complaint, complaint_cue.into_iter().collect());
     }
-    if has(SUGGESTION_CUES) {
-        return Intent::Suggestion;
+    if let Some(cue) = found(SUGGESTION_CUES) {
+        return (Intent::Suggestion, vec![cue]);
     }
     let first_word = lower.split_whitespace().next().unwrap_or("");
-    let question = lower.contains('?')
-        || lower.contains('¿')
-        || has(QUESTION_CUES)
-        || QUESTION_STARTS.contains(&first_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
-    if question {
-        if complaint_cue && negative {
-            return Intent::Complaint;
+    let first_word = first_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let question_cue = if lower.contains('?') || lower.contains('¿') {
+        Some("?".to_string())
+    } else {
+        found(QUESTION_CUES).or_else(|| QUESTION_STARTS.contains(&first_word).then(|| first_word.to_string()))
+    };
+    if let Some(cue) = question_cue {
+        if negative && complaint_cue.is_some() {
+            return (Intent::Complaint, complaint_cue.into_iter().collect());
         }
-        return Intent::Question;
+        return (Intent::Question, vec![cue]);
     }
     if negative {
-        return Intent::Complaint;
+        return (Intent::Complaint, complaint_cue.into_iter().collect());
     }
     if sentiment.label == SentimentLabel::Positive {
-        return Intent::Praise;
+        return (Intent::Praise, Vec::new());
     }
-    Intent::Other
+    (Intent::Other, Vec::new())
 }
 
 /// Whether `phrase` occurs in `text` on word boundaries.
@@ -175,6 +190,15 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(intent(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn cues_explain_the_decision() {
+        let lower = "still waiting for my refund";
+        let (intent, cues) = classify_with_cues(lower, &score(lower));
+        assert_eq!((intent, cues), (Intent::Complaint, vec!["still waiting".to_string()]));
+        let lower = "it would be great if you opened earlier";
+        assert_eq!(classify_with_cues(lower, &score(lower)).1, vec!["would be great if".to_string()]);
     }
 
     #[test]

@@ -62,6 +62,10 @@ pub struct Analysis {
     pub sentiment: Sentiment,
     pub intent: Intent,
     pub reply: Reply,
+    /// The words and phrases that decided the intent and sentiment, most telling first; the card
+    /// shows them so the user can see why (omitted from JSON when empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<String>,
 }
 
 /// The post's text with mentions, @handles, #hashtags and URLs replaced by spaces, so that a
@@ -97,8 +101,14 @@ pub fn analyze_post(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> An
     let masked = masked_text(post.text, &spans);
     let lower = masked.to_lowercase();
     let language = language::detect(&masked);
-    let sentiment = sentiment::score(&masked);
-    let intent = intent::classify(&lower, &sentiment);
+    let (sentiment, drivers) = sentiment::score_with_drivers(&masked);
+    let (intent, cues) = intent::classify_with_cues(&lower, &sentiment);
+    let mut reasons = cues;
+    for word in drivers {
+        if !reasons.iter().any(|r| r.contains(&word.to_lowercase())) {
+            reasons.push(word);
+        }
+    }
     let mentions: Vec<Mention> = spans
         .iter()
         .map(|m| Mention {
@@ -110,7 +120,7 @@ pub fn analyze_post(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> An
         })
         .collect();
     let reply = draft_reply(post, profile, &spans, intent, language);
-    Analysis { mentions, language, sentiment, intent, reply }
+    Analysis { mentions, language, sentiment, intent, reply, reasons }
 }
 
 #[cfg(test)]
@@ -141,5 +151,6 @@ mod tests {
         assert_eq!(a.sentiment.label, SentimentLabel::Negative);
         assert_eq!(a.intent, Intent::Complaint);
         assert_eq!(a.reply.act, crate::reply::ReplyAct::ApologizeHelp);
+        assert_eq!(a.reasons.first().map(String::as_str), Some("lost"), "{:?}", a.reasons);
     }
 }

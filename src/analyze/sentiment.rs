@@ -129,6 +129,11 @@ fn is_negation(token: &str) -> bool {
 
 /// Scores `text` (mentions should be masked first so a brand name never counts as a word).
 pub fn score(text: &str) -> Sentiment {
+    score_with_drivers(text).0
+}
+
+/// The sentiment and the words (or emoji) that pushed it most, strongest first (at most 3).
+pub fn score_with_drivers(text: &str) -> (Sentiment, Vec<String>) {
     let raw: Vec<&str> = text.split_whitespace().collect();
     let letters_upper = text.chars().filter(|c| c.is_uppercase()).count();
     let letters_lower = text.chars().filter(|c| c.is_lowercase()).count();
@@ -198,7 +203,29 @@ pub fn score(text: &str) -> Sentiment {
     } else {
         SentimentLabel::Neutral
     };
-    Sentiment { label, score: (compound * 1000.0).round() / 1000.0 }
+    let sentiment = Sentiment { label, score: (compound * 1000.0).round() / 1000.0 };
+    let sign = match label {
+        SentimentLabel::Positive => 1.0,
+        SentimentLabel::Negative => -1.0,
+        SentimentLabel::Neutral => return (sentiment, Vec::new()),
+    };
+    // Sarcasm flips the total, so a flipped post is explained by its strongest words either way.
+    let mut drivers: Vec<(f32, String)> = sentiments
+        .iter()
+        .zip(&raw)
+        .filter(|(v, _)| v.abs() >= 0.5 && (sarcastic || v.signum() == sign))
+        .map(|(v, w)| (v.abs(), w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_string()))
+        .chain(text.chars().filter(|c| if sign > 0.0 { POSITIVE_EMOJI.contains(c) } else { NEGATIVE_EMOJI.contains(c) }).map(|c| (1.5, c.to_string())))
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    drivers.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut words: Vec<String> = Vec::new();
+    for (_, w) in drivers {
+        if !words.contains(&w) && words.len() < 3 {
+            words.push(w);
+        }
+    }
+    (sentiment, words)
 }
 
 #[cfg(test)]
@@ -232,6 +259,16 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(score(text).label, want, "{text}: {:?}", score(text));
         }
+    }
+
+    #[test]
+    fn drivers_are_the_words_that_decided() {
+        let (s, words) = score_with_drivers("The app is fine but support was rude and awful 😡");
+        assert_eq!(s.label, SentimentLabel::Negative);
+        assert_eq!(words.len(), 3, "{words:?}");
+        assert!(words.contains(&"rude".to_string()) && words.contains(&"awful".to_string()) && words.contains(&"😡".to_string()));
+        assert!(!words.contains(&"fine".to_string()), "words against the verdict are not reasons");
+        assert!(score_with_drivers("Opening hours on Sunday?").1.is_empty());
     }
 
     #[test]

@@ -379,6 +379,7 @@ impl Content {
             reply: &a.reply.text,
             alternatives: &a.reply.alternatives,
             guidance: (a.reply.act == ReplyAct::Moderate).then_some(MODERATION_GUIDANCE),
+            reasons: &a.reasons,
         };
         if let Err(e) = self.overlay.open_card(id, &button, &view) {
             log_error("opening the card", &e);

@@ -36,6 +36,7 @@ const STYLE: &str = r#"
 .card .guidance { background: #fff1f0; border: 1px solid #ffb3ab; border-radius: 6px; padding: 6px 8px; }
 .card .status { min-height: 1.4em; margin: 8px 0 0; color: #0550ae; }
 .card .label { color: #57606a; font-size: 12px; margin: 8px 0 4px; }
+.card .why { margin: 0 0 8px; } .card .why mark { background: #fff8c5; border-radius: 3px; padding: 0 3px; }
 "#;
 
 /// What the card shows for one post.
@@ -49,6 +50,8 @@ pub struct CardView<'a> {
     pub reply: &'a str,
     pub alternatives: &'a [String],
     pub guidance: Option<&'a str>,
+    /// The words that decided intent and sentiment.
+    pub reasons: &'a [String],
 }
 
 pub struct Overlay {
@@ -164,6 +167,17 @@ impl Overlay {
             dl.append_child(&dd)?;
         }
         card.append_child(&dl)?;
+        if !view.reasons.is_empty() {
+            let why = el(d, "p", "why")?;
+            why.set_attribute("data-field", "reasons")?;
+            { let child = text_el(d, "span", "label", "Why: ")?; why.append_child(&child)?; }
+            for reason in view.reasons {
+                let mark = text_el(d, "mark", "", reason)?;
+                why.append_child(&mark)?;
+                why.append_child(&d.create_text_node(" "))?;
+            }
+            card.append_child(&why)?;
+        }
         if let Some(guidance) = view.guidance {
             let g = text_el(d, "p", "guidance", guidance)?;
             g.set_attribute("data-field", "guidance")?;

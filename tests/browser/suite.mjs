@@ -27,6 +27,7 @@ export const overlay = () => {
       sentiment: field('sentiment')?.textContent, intent: field('intent')?.textContent,
       act: field('act')?.textContent, reply: field('reply')?.value ?? null,
       guidance: field('guidance')?.textContent ?? null, status: field('status')?.textContent,
+      reasons: [...(field('reasons')?.querySelectorAll('mark') ?? [])].map((m) => m.textContent),
       hasInsert: !!card.querySelector('[data-action="insert"]'), hasCopy: !!card.querySelector('[data-action="copy"]'),
     },
   };
@@ -121,12 +122,22 @@ export function siteSuite(kind, launch, { cspEngine }) {
       await page.clickPage('#layers [data-testid="app-bar-close"]');
     });
 
+    test('X: the card shows the words that made a tweet a complaint', async () => {
+      const page = pages.at(-1);
+      const card = await openCardFor(page, 'complaint');
+      assert.equal(card.brand, 'Zephyr Air');
+      assert.equal(card.act, 'apologize_help');
+      assert.ok(card.reasons.includes('lost') && card.reasons.includes('still waiting'), JSON.stringify(card.reasons));
+      await page.clickOverlay('[role="dialog"] [data-action="close"]');
+    });
+
     test('X: a troll gets guidance, not a reply', async () => {
       const page = pages.at(-1);
       const card = await openCardFor(page, 'offensive');
       assert.equal(card.brand, 'Zephyr Air');
       assert.equal(card.act, 'moderate');
       assert.match(card.guidance, /Don't reply/);
+      assert.deepEqual(card.reasons, ['idiots']);
       assert.equal(card.hasInsert, false);
       await page.clickOverlay('[role="dialog"] [data-action="close"]');
     });
