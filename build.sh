@@ -55,16 +55,16 @@ build() {
   local gen="$ROOT/target/hattip"
   rm -rf "$gen" && mkdir -p "$gen"
   log "building the wasm flavour"
-  cargo build --quiet --lib --release --target wasm32-unknown-unknown
-  wasm-bindgen --target web --no-typescript --out-dir "$gen/web" target/wasm32-unknown-unknown/release/hattip.wasm
+  cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown
+  wasm-bindgen --target web --no-typescript --out-dir "$gen/web" target/wasm32-unknown-unknown/wasm/hattip.wasm
   node "$BINARYEN/wasm-opt" $FEATURES_ALL -Oz "$gen/web/hattip_bg.wasm" -o "$gen/web/hattip_bg.wasm"
 
   # The wasm2js flavour (Chrome pages whose CSP forbids wasm): no reference types (wasm2js has
   # one table only) and no target_features section, else wasm-bindgen expects externref tables.
   log "building the wasm2js flavour"
-  RUSTFLAGS="--cfg=web_sys_unstable_apis -C target-cpu=mvp" CARGO_PROFILE_RELEASE_STRIP=true \
-    cargo build --quiet --lib --release --target wasm32-unknown-unknown --target-dir target/w2j
-  wasm-bindgen --target bundler --no-typescript --out-dir "$gen/w2j" target/w2j/wasm32-unknown-unknown/release/hattip.wasm
+  RUSTFLAGS="--cfg=web_sys_unstable_apis -C target-cpu=mvp" CARGO_PROFILE_WASM_STRIP=true \
+    cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown --target-dir target/w2j
+  wasm-bindgen --target bundler --no-typescript --out-dir "$gen/w2j" target/w2j/wasm32-unknown-unknown/wasm/hattip.wasm
   node "$BINARYEN/wasm-opt" $FEATURES_MVP -Oz "$gen/w2j/hattip_bg.wasm" -o "$gen/w2j/hattip_bg.opt.wasm"
   node "$BINARYEN/wasm2js" $FEATURES_MVP -Oz "$gen/w2j/hattip_bg.opt.wasm" -o "$gen/w2j/hattip_bg.raw.js"
   node scripts/patch-wasm2js.mjs "$gen/w2j/hattip_bg.raw.js" "$gen/w2j/hattip_bg.wasm.js"

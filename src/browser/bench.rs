@@ -9,11 +9,13 @@ use web_sys::Element;
 
 use super::highlight::Highlighter;
 use super::walk::TextFlow;
+use crate::analyze::{analyze_post, Post};
 use crate::matcher::Matcher;
 use crate::profile::Profile;
 
 #[wasm_bindgen]
 pub struct Bench {
+    profile: Profile,
     matcher: Matcher,
     highlighter: Highlighter,
     slice_count: u32,
@@ -31,7 +33,7 @@ impl Bench {
         let t1 = super::ext::now();
         let matcher = Matcher::new(&profile);
         let t2 = super::ext::now();
-        Ok(Bench { matcher, highlighter: Highlighter::new(), slice_count: 0, parse_ms: t1 - t0, compile_ms: t2 - t1 })
+        Ok(Bench { profile, matcher, highlighter: Highlighter::new(), slice_count: 0, parse_ms: t1 - t0, compile_ms: t2 - t1 })
     }
 
     /// Time `new` spent parsing and validating the profile JSON.
@@ -84,6 +86,12 @@ impl Bench {
 
     pub fn clear(&self) {
         self.highlighter.clear();
+    }
+
+    /// The whole analysis of one post (mentions, language, sentiment, intent, reply), as the
+    /// content script runs it; returns the number of mentions.
+    pub fn analyze(&self, text: &str) -> u32 {
+        analyze_post(&Post { text, ..Default::default() }, &self.profile, &self.matcher).mentions.len() as u32
     }
 
     /// Matcher alone over a string (throughput).

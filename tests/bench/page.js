@@ -164,6 +164,17 @@ window.__bench = {
     const ms = performance.now() - t0;
     return { ms, parseMs: bench.parse_ms, compileMs: bench.compile_ms, heapGrowthKB: (api.heap_bytes() - before) / 1024, heapKB: api.heap_bytes() / 1024 };
   },
+  analysis(engine, profileJson, texts) {
+    const boot = engine === 'hattip-wasm' ? () => globalThis.__hattipWasm() : () => globalThis.__hattipW2j();
+    const bench = new (boot().Bench)(profileJson);
+    const times = [];
+    for (let round = 0; round < 3; round++) {
+      const t0 = performance.now();
+      for (const t of texts) bench.analyze(t);
+      times.push((performance.now() - t0) / texts.length);
+    }
+    return { firstMsPerPost: times[0], msPerPost: Math.min(...times) };
+  },
   throughput(engine, profileJson, text) {
     const boot = engine === 'hattip-wasm' ? () => globalThis.__hattipWasm() : () => globalThis.__hattipW2j();
     const bench = new (boot().Bench)(profileJson);

@@ -119,6 +119,7 @@ for (const brands of [1, 10, 100, 1000]) {
   fs.writeFileSync(p, JSON.stringify(brands === 100 ? sets[1000] : makeProfile(brands)));
   profilePaths.push(p);
 }
+execFileSync('cargo', ['build', '--quiet', '--release', '--bin', 'hattip'], { cwd: root });
 const native = execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'matcher_bench', '--', path.join(out, 'corpus.txt'), ...profilePaths], { cwd: root, encoding: 'utf8' })
   .trim().split('\n').map((l) => JSON.parse(l));
 for (const [i, brands] of [1, 10, 100, 1000].entries()) {
@@ -152,6 +153,31 @@ for (const engine of ['hattip-wasm', 'hattip-wasm2js']) {
 const n100 = native[2];
 results.throughput.push({ engine: 'native', ms: n100.find_ms, mbPerS: n100.mb_per_s, count: n100.mentions });
 console.log(`| native (release) | ${f1(n100.find_ms)} | ${n100.mb_per_s.toFixed(1)} | ${n100.mentions} |`);
+
+const tweets = path.join(root, '..', 'shared', 'data', 'tweeteval', 'sentiment', 'val_text.txt');
+if (fs.existsSync(tweets)) {
+  const texts = fs.readFileSync(tweets, 'utf8').split('\n').filter(Boolean);
+  console.log(`\n## Whole analysis per post (${texts.length} tweeteval validation tweets, demo profile)\n`);
+  console.log('| build | first pass ms/post | best of 3 ms/post |');
+  console.log('|---|---:|---:|');
+  const demo = fs.readFileSync(path.join(root, 'profiles', 'demo.json'), 'utf8');
+  results.analysis = [];
+  for (const engine of ['hattip-wasm', 'hattip-wasm2js']) {
+    const page = await freshPage();
+    const r = await page.evaluate(([e, j, t]) => window.__bench.analysis(e, j, t), [engine, demo, texts]);
+    await page.close();
+    results.analysis.push({ engine, ...r });
+    console.log(`| ${engine} (Chromium) | ${r.firstMsPerPost.toFixed(3)} | ${r.msPerPost.toFixed(3)} |`);
+  }
+  const input = texts.map((t, i) => JSON.stringify({ id: i, text: t })).join('\n');
+  const t0 = process.hrtime.bigint();
+  execFileSync(path.join(root, 'target', 'release', 'hattip'), ['analyze'], { input, maxBuffer: 1 << 28 });
+  const nativeMs = Number(process.hrtime.bigint() - t0) / 1e6 / texts.length;
+  results.analysis.push({ engine: 'native', msPerPost: nativeMs });
+  console.log(`| native CLI (incl. process start) | ${nativeMs.toFixed(3)} | |`);
+} else {
+  console.log('\n(../shared/data not found: per-post analysis timing skipped)');
+}
 
 const sizes = {};
 for (const f of ['dist/chrome/pkg/hattip_bg.wasm', 'dist/chrome/content-wasm.js', 'dist/chrome/content-w2j.js']) {
