@@ -120,10 +120,12 @@ fn spanish_or_portuguese(lower: &str) -> Option<LanguageCode> {
 /// Detects the language of `text` (mentions, handles, URLs and hashtags already masked).
 pub fn detect(text: &str) -> LanguageCode {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < MIN_LETTERS && script_language(text) != Some("ja") && script_language(text) != Some("zh") {
+    let script = script_language(text);
+    // A few Japanese or Chinese characters say a lot; a few Latin letters do not.
+    if letters < MIN_LETTERS && !matches!(script, Some("ja" | "zh")) {
         return UNKNOWN;
     }
-    if let Some(code) = script_language(text) {
+    if let Some(code) = script {
         return code;
     }
     let lower = text.to_lowercase();

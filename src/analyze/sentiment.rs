@@ -94,7 +94,7 @@ const BOOSTERS_DOWN: &[&str] = &[
 const POSITIVE_EMOJI: &[char] = &['😍', '❤', '😊', '👍', '🙏', '😀', '😃', '😄', '😁', '🥰', '💯', '🎉', '👏', '🙌', '✨', '😋', '💕', '♥', '😘', '💙', '💜', '💚', '💛', '😎', '🤩', '☺', '😻', '🔥'];
 const NEGATIVE_EMOJI: &[char] = &['😡', '👎', '😤', '💔', '😠', '🤬', '😞', '😢', '😭', '🙄', '😒', '🤮', '😩', '😫', '😖', '😣', '😔', '😕', '☹', '🙁', '😑', '🤦'];
 
-/// Emoticons and emoji VADER-scale valences (checked on raw tokens).
+/// Phrases that turn praise words into their opposite.
 const SARCASM_MARKERS: &[&str] = &["🙃", "/s", "yeah right", "thanks a lot", "just great", "just perfect", "great job", "way to go", "thanks for nothing"];
 
 fn lexicon() -> &'static Vec<(&'static str, f32)> {

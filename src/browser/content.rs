@@ -233,7 +233,8 @@ impl Content {
                 self.drop_entry(old, false);
             }
         }
-        let new_posts = self.rescan_all || dirty.iter().any(|n| !self.overlay.is_ours(n));
+        // The overlay hangs off <html>, outside the observed <body>: every record is the page's.
+        let new_posts = self.rescan_all || !dirty.is_empty();
         self.rescan_all = false;
         let mut more = false;
         if new_posts {

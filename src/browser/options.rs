@@ -119,20 +119,25 @@ fn form_json() -> Result<String, JsValue> {
     Ok(profile.to_string())
 }
 
-async fn save_form() {
-    let json = match form_json() {
-        Ok(j) => j,
-        Err(e) => return status(&format!("Couldn't read the form: {e:?}"), true),
-    };
-    match Profile::from_json(&json) {
-        Err(e) => status(&format!("Not saved: {e}. Your saved profile is unchanged."), true),
+/// Validates profile JSON and, only if it is valid, stores it and shows it; otherwise says what
+/// is wrong and leaves the stored profile alone. `refused` and `done` phrase the outcome.
+async fn validate_and_store(json: &str, refused: &str, done: impl Fn(usize) -> String) {
+    match Profile::from_json(json) {
+        Err(e) => status(&format!("{refused}: {e}. Your saved profile is unchanged."), true),
         Ok(profile) => match ext::save_profile(&profile).await {
             Ok(()) => {
                 let _ = render(&profile);
-                status(&format!("Saved {} brand(s). Open tabs use them now.", profile.brands.len()), false);
+                status(&done(profile.brands.len()), false);
             }
             Err(e) => status(&format!("Couldn't save: {e:?}"), true),
         },
+    }
+}
+
+async fn save_form() {
+    match form_json() {
+        Ok(json) => validate_and_store(&json, "Not saved", |n| format!("Saved {n} brand(s). Open tabs use them now.")).await,
+        Err(e) => status(&format!("Couldn't read the form: {e:?}"), true),
     }
 }
 
@@ -145,16 +150,7 @@ async fn import_file() {
         Err(_) => return status(&format!("Couldn't read {name}."), true),
     };
     picker.set_value("");
-    match Profile::from_json(&text) {
-        Err(e) => status(&format!("Import refused ({name}): {e}. Your current profile is unchanged."), true),
-        Ok(profile) => match ext::save_profile(&profile).await {
-            Ok(()) => {
-                let _ = render(&profile);
-                status(&format!("Imported {} brand(s) from {name}.", profile.brands.len()), false);
-            }
-            Err(e) => status(&format!("Couldn't save the import: {e:?}"), true),
-        },
-    }
+    validate_and_store(&text, &format!("Import refused ({name})"), |n| format!("Imported {n} brand(s) from {name}.")).await;
 }
 
 async fn export_profile() -> Result<(), JsValue> {

@@ -110,10 +110,6 @@ impl Overlay {
         let _ = self.host.set_attribute("data-ready", &posts_with_mentions.to_string());
     }
 
-    pub fn is_ours(&self, node: &web_sys::Node) -> bool {
-        self.host.contains(Some(node))
-    }
-
     /// The button for one post with mentions; `label` is its accessible name.
     pub fn add_button(&self, post_id: u32, brand: &str, label: &str) -> Result<HtmlElement, JsValue> {
         let b = text_el(&self.doc, "button", "hat", &format!("🎩 {brand}"))?;

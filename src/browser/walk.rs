@@ -61,7 +61,7 @@ impl TextFlow {
     /// own (read separately).
     pub fn collect(root: &Element, nested_post: &str) -> TextFlow {
         let mut flow = TextFlow { text: String::new(), segments: Vec::new(), len16: 0 };
-        flow.walk(root.as_ref(), root, nested_post);
+        flow.walk(root.as_ref(), nested_post);
         flow
     }
 
@@ -81,7 +81,7 @@ impl TextFlow {
         }
     }
 
-    fn walk(&mut self, node: &Node, root: &Element, nested_post: &str) {
+    fn walk(&mut self, node: &Node, nested_post: &str) {
         let mut child = node.first_child();
         while let Some(n) = child {
             match n.node_type() {
@@ -104,7 +104,7 @@ impl TextFlow {
                             if block {
                                 self.line_break();
                             }
-                            self.walk(&n, root, nested_post);
+                            self.walk(&n, nested_post);
                             if block {
                                 self.line_break();
                             }
