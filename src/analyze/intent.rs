@@ -61,6 +61,40 @@ const COMPLAINT_CUES: &[&str] = &[
     "every time", "ridiculous", "fix", "retard", "retraso", "verspätung", "atraso", "ritardo",
 ];
 
+/// Problem reports: a complaint whatever the tone ("still not received", "app keeps crashing").
+const PROBLEM_CUES: &[&str] = &[
+    "not working", "isn't working", "isnt working", "is not working", "stopped working", "doesn't work",
+    "does not work", "won't work", "didn't work", "didn't receive", "did not receive", "haven't received",
+    "have not received", "not received", "never received", "never arrived", "hasn't arrived",
+    "has not arrived", "still not", "still no", "still haven't", "still waiting", "still can't",
+    "no internet", "no service", "no signal", "no response", "no reply", "no answer", "unable to",
+    "can't get", "can't log", "cannot log", "can't access", "cannot access", "won't let",
+    "won't load", "doesn't load", "keeps crashing", "keeps freezing", "keeps dropping", "keeps saying",
+    "keep getting", "failed to", "error message", "error code", "went wrong", "was wrong",
+    "wrong order", "wrong item", "been waiting", "been on hold", "on hold for", "waited for",
+    "charged twice", "double charged", "overcharged", "hidden fee", "was cancelled", "got cancelled",
+    "was canceled", "was delayed", "been delayed", "lost my", "lost our", "damaged", "broken",
+    "half empty", "what happened to", "what gives", "fix this", "fix it", "sort this out",
+    "sort it out", "not happy", "not impressed", "not acceptable", "fed up", "sick of", "tired of",
+    "ne fonctionne pas", "ne marche pas", "toujours pas", "no funciona", "todavía no", "sigue sin",
+    "funktioniert nicht", "immer noch nicht", "não funciona", "ainda não", "non funziona",
+    "ancora non", "werkt niet", "nog steeds niet",
+];
+
+/// A "why" question with a negation is a complaint ("why can't I log in?").
+const WHY: &[&str] = &["why", "por qué", "pourquoi", "warum", "por que", "perché", "waarom"];
+const NEGATION_CUES: &[&str] = &[
+    "not", "no", "never", "can't", "cannot", "won't", "don't", "doesn't", "didn't", "isn't", "aren't",
+    "wasn't", "haven't", "hasn't", "still", "every time", "always",
+];
+
+/// Forum-style requests start with an imperative verb ("Add dark mode", "Allow apps to…").
+const IMPERATIVE_STARTS: &[&str] = &[
+    "add", "allow", "make", "provide", "give", "let", "enable", "support", "include", "consider",
+    "create", "implement", "introduce", "offer", "expose", "bring", "update", "improve", "change",
+    "remove", "integrate",
+];
+
 const QUESTION_STARTS: &[&str] = &[
     "what", "when", "where", "which", "who", "how", "is", "are", "do", "does", "can", "could",
     "will", "would", "should", "anyone", "any", "has", "have", "qué", "cuándo", "dónde", "cómo",
@@ -85,7 +119,9 @@ const SUGGESTION_CUES: &[&str] = &[
     "needs to be", "need to be able", "there should be", "it would", "add an option", "add a way",
     "allow us to", "allow users to", "option to", "ability to", "make it possible",
     "deberían", "deberias", "devraient", "vous devriez", "sollten", "solltet", "deveriam",
-    "deviam", "dovreste", "zouden moeten",
+    "deviam", "dovreste", "zouden moeten", "i would like", "i'd like", "we would like", "we need",
+    "need a way", "there needs to be", "would like to see", "i want to be able", "it should",
+    "should be", "should have", "should support", "we should", "make sure", "needs a", "need an option",
 ];
 
 fn offensive_word(lower: &str) -> Option<String> {
@@ -116,15 +152,26 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
     if let Some(cue) = offensive_cue {
         return (Intent::Offensive, vec![cue]);
     }
+    if let Some(cue) = found(PROBLEM_CUES) {
+        return (Intent::Complaint, vec![cue]);
+    }
     let negative = sentiment.label == SentimentLabel::Negative;
     if negative && (complaint_cue.is_some() || sentiment.score <= -0.3) {
         return (Intent::Complaint, complaint_cue.into_iter().collect());
     }
+    let first_word = lower.split_whitespace().next().unwrap_or("");
+    let first_word = first_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    if let Some(why) = WHY.iter().find(|w| lower.trim_start().starts_with(*w)) {
+        if let Some(neg) = found(NEGATION_CUES) {
+            return (Intent::Complaint, vec![format!("{why} … {neg}")]);
+        }
+    }
     if let Some(cue) = found(SUGGESTION_CUES) {
         return (Intent::Suggestion, vec![cue]);
     }
-    let first_word = lower.split_whitespace().next().unwrap_or("");
-    let first_word = first_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    if IMPERATIVE_STARTS.contains(&first_word) && !lower.contains('?') {
+        return (Intent::Suggestion, vec![first_word.to_string()]);
+    }
     let question_cue = if lower.contains('?') || lower.contains('¿') {
         Some("?".to_string())
     } else {
@@ -185,6 +232,10 @@ mod tests {
             ("my fucking flight is delayed again", Intent::Complaint),
             ("Vol en retard, encore une fois", Intent::Complaint),
             ("It would be great if the app had a dark mode", Intent::Suggestion),
+            ("Add an option to export notes as Markdown", Intent::Suggestion),
+            ("hi, my order still not received, it's been 2 weeks", Intent::Complaint),
+            ("Why can't I log in to the app?", Intent::Complaint),
+            ("Any known issues with the app? Not working for me", Intent::Complaint),
             ("Drinking a coffee", Intent::Other),
         ];
         for (text, want) in cases {
