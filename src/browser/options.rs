@@ -17,7 +17,7 @@ use super::ext;
 use crate::profile::{Profile, Tone};
 
 
-const LIST_FIELDS: [&str; 5] = ["aliases", "handles", "hashtags", "products", "exclude"];
+const LIST_FIELDS: [&str; 6] = ["aliases", "handles", "hashtags", "products", "exclude", "domains"];
 
 fn doc() -> Document {
     gloo::utils::document()
@@ -47,7 +47,10 @@ fn render(profile: &Profile) -> Result<(), JsValue> {
         if let Some(i) = input(&fieldset, "name") {
             i.set_value(&brand.name);
         }
-        for (field, list) in LIST_FIELDS.iter().zip([&brand.aliases, &brand.handles, &brand.hashtags, &brand.products, &brand.exclude]) {
+        for (field, list) in LIST_FIELDS
+            .iter()
+            .zip([&brand.aliases, &brand.handles, &brand.hashtags, &brand.products, &brand.exclude, &brand.domains])
+        {
             if let Some(i) = input(&fieldset, field) {
                 i.set_value(&list.join(", "));
             }

@@ -62,7 +62,7 @@ describe('Hat Tip options page (Chromium)', () => {
   });
 
   test('a valid import is stored, shown, and open tabs follow it without a reload', async () => {
-    const good = { version: 1, brands: [{ name: 'Orbit', products: ['Orbit Notes'] }], voice: { tone: 'formal', signature: '– Dana', emoji: false } };
+    const good = { version: 1, brands: [{ name: 'Orbit', products: ['Orbit Notes'], domains: ['orbit.example'] }], voice: { tone: 'formal', signature: '– Dana', emoji: false } };
     await options.page.setInputFiles('#import', { name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
     await options.waitFor(() => /Imported 1 brand/.test(document.getElementById('status').textContent) || null);
     const saved = await options.evaluate(stored);
@@ -74,6 +74,14 @@ describe('Hat Tip options page (Chromium)', () => {
     // The blog tab now also matches the lower-case "orbit" (no longer case-sensitive).
     await blog.waitFor(() => (CSS.highlights.get('h7t-m')?.size === 6 ? 6 : null));
     assert.deepEqual((await blog.evaluate(highlights)).sort(), ['Orbit', 'Orbit', 'Orbit', 'Orbit Notes', 'Orbit Notes', 'orbit']);
+  });
+
+  test('saving the form keeps every field of the stored profile', async () => {
+    const before = await options.evaluate(stored);
+    await options.page.click('#save');
+    await options.waitFor(() => /^Saved/.test(document.getElementById('status').textContent) || null);
+    assert.deepEqual(await options.evaluate(stored), before, 'a save without edits changes nothing');
+    assert.deepEqual(before.brands[0].domains, ['orbit.example']);
   });
 
   test('export downloads the stored profile', async () => {
