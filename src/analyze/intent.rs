@@ -42,7 +42,7 @@ const INSULTS: &[&str] = &[
     "i will kill", "gonna kill", "kill you", "die in", "you suck", "u suck", "garbage company",
     "trash company", "liar", "liars", "traitor", "disgusting people", "imbéciles", "idiotas",
     "gilipollas", "connard", "connards", "salope", "arschloch", "arschlöcher", "idioti",
-    "stronzo", "vaffanculo", "merda", "puta", "caralho", "klootzak",
+    "stronzo", "vaffanculo", "merda", "puta", "caralho", "klootzak", "klootzakken", "idioten",
 ];
 
 /// Profanity: offensive on its own, but not when it comes with a complaint to answer.
@@ -85,7 +85,8 @@ const PROBLEM_CUES: &[&str] = &[
 const WHY: &[&str] = &["why", "por qué", "pourquoi", "warum", "por que", "perché", "waarom"];
 const NEGATION_CUES: &[&str] = &[
     "not", "no", "never", "can't", "cannot", "won't", "don't", "doesn't", "didn't", "isn't", "aren't",
-    "wasn't", "haven't", "hasn't", "still", "every time", "always",
+    "wasn't", "haven't", "hasn't", "still", "every time", "always", "não", "non", "nicht", "kein",
+    "keine", "niet", "geen", "pas", "nunca", "jamais", "mai", "nooit", "toujours", "immer", "sempre",
 ];
 
 /// Forum-style requests start with an imperative verb ("Add dark mode", "Allow apps to…").
@@ -240,6 +241,40 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(intent(text), want, "{text}");
+        }
+    }
+
+    /// The hard cases of issue 4 in every language Hat Tip replies in: questions without a
+    /// question mark, complaints phrased as questions, insults told apart from angry complaints.
+    #[test]
+    fn hard_cases_in_every_language() {
+        use Intent::*;
+        let cases: &[(&str, &str, Intent)] = &[
+            ("en", "anyone know what time the shop closes", Question),
+            ("en", "Why does every flight I book get delayed?", Complaint),
+            ("en", "you are a bunch of idiots", Offensive),
+            ("en", "this is fucking ridiculous, my bag is still missing", Complaint),
+            ("es", "¿A qué hora abre la tienda?", Question),
+            ("es", "¿Por qué no funciona la aplicación?", Complaint),
+            ("es", "sois unos idiotas", Offensive),
+            ("fr", "Quand ouvre le magasin", Question),
+            ("fr", "Pourquoi mon colis n'est toujours pas arrivé ?", Complaint),
+            ("fr", "bande de connards", Offensive),
+            ("de", "Wann öffnet der Laden", Question),
+            ("de", "Warum funktioniert die App nicht?", Complaint),
+            ("de", "ihr seid Arschlöcher", Offensive),
+            ("pt", "Quando abre a loja", Question),
+            ("pt", "Por que o aplicativo não funciona?", Complaint),
+            ("pt", "vocês são uns idiotas", Offensive),
+            ("it", "Quando apre il negozio", Question),
+            ("it", "Perché l'app non funziona?", Complaint),
+            ("it", "siete degli idioti", Offensive),
+            ("nl", "Wanneer gaat de winkel open", Question),
+            ("nl", "Waarom werkt de app niet?", Complaint),
+            ("nl", "stelletje klootzakken", Offensive),
+        ];
+        for (lang, text, want) in cases {
+            assert_eq!(intent(text), *want, "[{lang}] {text}");
         }
     }
 

@@ -47,7 +47,7 @@ const PROJECT_WORDS: &[(&str, f32)] = &[
     ("malo", -2.2), ("mala", -2.2), ("peor", -2.6), ("horrible", -2.5), ("tarde", -0.8), ("retraso", -1.6),
     ("perdido", -1.5), ("odio", -2.8), ("triste", -2.1), ("asco", -2.6), ("fatal", -2.5), ("vergüenza", -2.0),
     // French
-    ("merci", 1.9), ("génial", 2.6), ("super", 2.0), ("parfait", 2.7), ("adore", 2.7), ("bravo", 2.3),
+    ("merci", 1.9), ("bon", 1.9), ("bonne", 1.9), ("mauvais", -2.2), ("mauvaise", -2.2), ("génial", 2.6), ("super", 2.0), ("parfait", 2.7), ("adore", 2.7), ("bravo", 2.3),
     ("bien", 1.6), ("heureux", 2.6), ("magnifique", 3.0), ("nul", -2.3), ("nulle", -2.3), ("retard", -1.6),
     ("perdu", -1.5), ("déçu", -2.1), ("déçue", -2.1), ("horrible", -2.5), ("triste", -2.1), ("honte", -2.0),
     ("pire", -2.6), ("marre", -2.0), ("déteste", -2.7),
@@ -114,6 +114,36 @@ fn lexicon() -> &'static Vec<(&'static str, f32)> {
     })
 }
 
+/// Valence of a (lower-cased) token, also when stretched for emphasis ("goooood", "sooo"):
+/// runs of three or more letters are tried as two and as one. Stretching adds emphasis.
+fn valence_stretched(token: &str) -> Option<f32> {
+    if let Some(v) = valence(token) {
+        return Some(v);
+    }
+    let mut collapsed_two = String::with_capacity(token.len());
+    let mut collapsed_one = String::with_capacity(token.len());
+    let mut stretched = false;
+    let mut prev: Option<char> = None;
+    let mut run = 0;
+    for c in token.chars() {
+        run = if Some(c) == prev { run + 1 } else { 1 };
+        prev = Some(c);
+        if run <= 2 {
+            collapsed_two.push(c);
+        } else {
+            stretched = true;
+        }
+        if run == 1 {
+            collapsed_one.push(c);
+        }
+    }
+    if !stretched {
+        return None;
+    }
+    let v = valence(&collapsed_two).or_else(|| valence(&collapsed_one))?;
+    Some(v + 0.293 * v.signum())
+}
+
 /// Valence of a (lower-cased) token on VADER's -4..4 scale, if it has one.
 fn valence(token: &str) -> Option<f32> {
     if let Some((_, v)) = PROJECT_WORDS.iter().find(|(w, _)| *w == token) {
@@ -146,7 +176,7 @@ pub fn score_with_drivers(text: &str) -> (Sentiment, Vec<String>) {
     let mut sentiments: Vec<f32> = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
         let raw_lower = raw[i].to_lowercase();
-        let Some(mut v) = valence(token).or_else(|| valence(&raw_lower)) else {
+        let Some(mut v) = valence_stretched(token).or_else(|| valence(&raw_lower)) else {
             sentiments.push(0.0);
             continue;
         };
@@ -166,8 +196,14 @@ pub fn score_with_drivers(text: &str) -> (Sentiment, Vec<String>) {
                 v -= 0.293 * decay * v.signum();
             }
         }
-        if !is_negation(token) && tokens[i.saturating_sub(3)..i].iter().any(|p| is_negation(p)) {
-            v *= -0.74;
+        // A negation reaches the next sentiment word within three words, and no further
+        // ("pas bon, vraiment nul": `pas` negates `bon`, not `nul`).
+        let window = i.saturating_sub(3)..i;
+        if let Some(j) = window.clone().rev().find(|&j| is_negation(&tokens[j])) {
+            let blocked = (j + 1..i).any(|k| sentiments.get(k).is_some_and(|s| *s != 0.0));
+            if !is_negation(token) && !blocked {
+                v *= -0.74;
+            }
         }
         sentiments.push(v);
     }
@@ -258,6 +294,42 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(score(text).label, want, "{text}: {:?}", score(text));
+        }
+    }
+
+    /// The hard cases of issue 4 in every language Hat Tip replies in: negation, intensifiers,
+    /// contrast, emoji, elongation and caps, sarcasm.
+    #[test]
+    fn hard_cases_in_every_language() {
+        use SentimentLabel::*;
+        let cases: &[(&str, &str, SentimentLabel)] = &[
+            ("en", "The coffee is not good", Negative),
+            ("en", "The coffee is sooo goooood", Positive),
+            ("en", "The staff were nice but the coffee was AWFUL", Negative),
+            ("en", "Great, delayed again 🙃", Negative),
+            ("es", "El café no es bueno", Negative),
+            ("es", "El café es muy bueno 😍", Positive),
+            ("es", "Bonito local pero el servicio es malo", Negative),
+            ("fr", "Le café n'est pas bon, vraiment nul", Negative),
+            ("fr", "Merci, c'est parfait 👍", Positive),
+            ("fr", "Sympa mais le retard est horrible", Negative),
+            ("de", "Der Kaffee ist nicht gut", Negative),
+            ("de", "Sehr lecker, danke!", Positive),
+            ("de", "Schön hier, aber leider kaputt", Negative),
+            ("pt", "O café não é bom", Negative),
+            ("pt", "Muito bom, obrigado 😊", Positive),
+            ("pt", "Lindo, mas o atendimento foi péssimo", Negative),
+            ("it", "Il caffè non è buono", Negative),
+            ("it", "Ottimo servizio, grazie!", Positive),
+            ("it", "Bello ma che schifo il ritardo", Negative),
+            ("nl", "De koffie is niet lekker", Negative),
+            ("nl", "Heerlijk, bedankt!", Positive),
+            ("nl", "Mooi, maar de vertraging is verschrikkelijk", Negative),
+            ("ja", "最高です😍", Positive),
+            ("ja", "遅延ひどい😡", Negative),
+        ];
+        for (lang, text, want) in cases {
+            assert_eq!(score(text).label, *want, "[{lang}] {text}: {:?}", score(text));
         }
     }
 
