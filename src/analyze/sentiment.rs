@@ -21,6 +21,16 @@ pub enum SentimentLabel {
     Neutral,
 }
 
+impl SentimentLabel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SentimentLabel::Positive => "positive",
+            SentimentLabel::Negative => "negative",
+            SentimentLabel::Neutral => "neutral",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Sentiment {
     pub label: SentimentLabel,

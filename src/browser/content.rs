@@ -374,7 +374,7 @@ impl Content {
                 .map(|m| if m.fuzzy { format!("{} (likely misspelt)", m.text) } else { m.text.clone() })
                 .collect(),
             language: a.language,
-            sentiment: format!("{} ({:+.2})", sentiment_word(a), a.sentiment.score),
+            sentiment: format!("{} ({:+.2})", a.sentiment.label.as_str(), a.sentiment.score),
             intent: a.intent.as_str(),
             act: a.reply.act.as_str(),
             reply: &a.reply.text,
@@ -385,14 +385,6 @@ impl Content {
         if let Err(e) = self.overlay.open_card(id, &button, &view) {
             log_error("opening the card", &e);
         }
-    }
-}
-
-fn sentiment_word(a: &Analysis) -> &'static str {
-    match a.sentiment.label {
-        crate::analyze::SentimentLabel::Positive => "positive",
-        crate::analyze::SentimentLabel::Negative => "negative",
-        crate::analyze::SentimentLabel::Neutral => "neutral",
     }
 }
 

@@ -170,7 +170,7 @@ pub async fn insert_reply(doc: &Document, site: &'static Site, post: &Element, t
 
 async fn try_insert(doc: &Document, site: &'static Site, post: &Element, text: &str) -> Result<(), String> {
     let mut composer = find_composer(doc, site, post);
-    if composer.is_none() || site.name == "wordpress" {
+    if composer.is_none() || site.always_click_reply {
         if let Some(button) = query(post, site.reply_button) {
             button.unchecked_ref::<HtmlElement>().click();
             let mut waited = 0;

@@ -17,6 +17,7 @@ pub static SITE: Site = Site {
     author_name: "h2 a strong, h3 a strong, h2 strong, h3 strong",
     author_handle: "",
     reply_button: "[aria-label=\"Leave a comment\"]",
+    always_click_reply: false,
     composer_in_post: "[contenteditable=\"true\"][data-lexical-editor=\"true\"]",
     composer_in_page: "",
     send_button: "",

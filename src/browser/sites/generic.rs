@@ -15,6 +15,7 @@ pub static SITE: Site = Site {
     author_name: ".author, [itemprop=\"author\"], .comment-author, cite",
     author_handle: "",
     reply_button: "",
+    always_click_reply: false,
     composer_in_post: "textarea, [contenteditable=\"true\"]",
     composer_in_page: "form textarea, form [contenteditable=\"true\"]",
     send_button: "",

@@ -37,6 +37,9 @@ pub struct Site {
     pub author_handle: &'static str,
     /// Within the post: the button that opens a reply composer, if any.
     pub reply_button: &'static str,
+    /// Click `reply_button` even when a composer is already on the page (WordPress's reply link
+    /// moves the page's one comment form under the comment and threads the reply).
+    pub always_click_reply: bool,
     /// Where the reply composer is: first within the post, then in these document-wide places.
     pub composer_in_post: &'static str,
     pub composer_in_page: &'static str,

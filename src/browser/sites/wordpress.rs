@@ -16,6 +16,7 @@ pub static SITE: Site = Site {
     author_name: ".comment-author .fn",
     author_handle: "",
     reply_button: ".comment-reply-link",
+    always_click_reply: true,
     composer_in_post: "",
     composer_in_page: "textarea#comment",
     send_button: "",

@@ -17,6 +17,7 @@ pub static SITE: Site = Site {
     author_name: "[data-testid=\"User-Name\"] a span",
     author_handle: "[data-testid=\"User-Name\"] a[tabindex=\"-1\"] span",
     reply_button: "[data-testid=\"reply\"]",
+    always_click_reply: false,
     composer_in_post: "",
     composer_in_page: "#layers [data-testid^=\"tweetTextarea\"][contenteditable=\"true\"]",
     send_button: "#layers [data-testid=\"tweetButton\"], #layers [data-testid=\"tweetButtonInline\"]",
