@@ -15,7 +15,8 @@ pub const USAGE: &str = "usage: hattip analyze [--profile FILE] < posts.jsonl > 
 Reads one JSON object per line: {\"id\", \"text\", \"platform\"?: \"x\"|\"facebook\"|\"blog\",
 \"author\"?: {\"name\", \"handle\"}} and writes one line per post:
 {\"id\", \"mentions\": [{\"brand\", \"text\", \"start\", \"end\"}], \"language\",
- \"sentiment\": {\"label\", \"score\"}, \"intent\", \"reply\": {\"act\", \"text\", \"alternatives\"}}
+ \"sentiment\": {\"label\", \"score\"}, \"intent\", \"reasons\",
+ \"reply\": {\"act\", \"language\", \"text\", \"alternatives\", \"moves\"}}
 Offsets are UTF-16 code units. Without --profile the built-in demo profile is used.
 A bad line is reported on stderr with its line number; the others are still answered, and the
 exit status is 1 at the end.";

@@ -6,7 +6,10 @@
 //! module only validates and normalises; it knows nothing about matching or the browser.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
+
+use crate::reply::phrasebook::{check_template, DRAFTED_ACTS, LANGUAGES};
 
 /// The schema version this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -61,12 +64,31 @@ pub struct Voice {
     pub signature: String,
     #[serde(default = "default_true")]
     pub emoji: bool,
+    /// The language replies are written in when a post's language is unknown or one Hat Tip
+    /// has no phrasebook for (`en`, `es`, `fr`, `de`, `pt`, `it`, `nl`, `ja`).
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// The user's own reply lines, by language and act (`{"es": {"thank": ["¡Gracias, {name}!"]}}`):
+    /// line 1 replaces the suggested reply, lines 2 and 3 the alternatives; placeholders are
+    /// checked when the profile is saved.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub phrasebook: BTreeMap<String, BTreeMap<String, Vec<String>>>,
 }
 
 impl Default for Voice {
     fn default() -> Self {
-        Voice { tone: Tone::Friendly, signature: String::new(), emoji: true }
+        Voice {
+            tone: Tone::Friendly,
+            signature: String::new(),
+            emoji: true,
+            language: default_language(),
+            phrasebook: BTreeMap::new(),
+        }
     }
+}
+
+fn default_language() -> String {
+    "en".into()
 }
 
 fn default_true() -> bool {
@@ -203,6 +225,40 @@ impl Profile {
             return Err(err("voice.signature", "keep the signature to 60 characters or fewer"));
         }
         self.voice.signature = self.voice.signature.trim().to_string();
+        self.voice.language = self.voice.language.trim().to_lowercase();
+        if !LANGUAGES.contains(&self.voice.language.as_str()) {
+            return Err(err(
+                "voice.language",
+                format!("\"{}\" is not a reply language; use one of {}", self.voice.language, LANGUAGES.join(", ")),
+            ));
+        }
+        self.validate_phrasebook()
+    }
+
+    fn validate_phrasebook(&mut self) -> Result<(), ProfileError> {
+        for (lang, acts) in &mut self.voice.phrasebook {
+            if !LANGUAGES.contains(&lang.as_str()) {
+                return Err(err(
+                    format!("voice.phrasebook.{lang}"),
+                    format!("not a reply language; use one of {}", LANGUAGES.join(", ")),
+                ));
+            }
+            for (act, lines) in acts.iter_mut() {
+                let at = format!("voice.phrasebook.{lang}.{act}");
+                if !DRAFTED_ACTS.contains(&act.as_str()) {
+                    return Err(err(at, format!("not a reply act with text; use one of {}", DRAFTED_ACTS.join(", "))));
+                }
+                if lines.len() > 3 {
+                    return Err(err(at, "at most 3 lines: the reply and its two alternatives"));
+                }
+                for (i, line) in lines.iter_mut().enumerate() {
+                    *line = line.trim().to_string();
+                    check_template(line).map_err(|m| err(format!("{at}[{i}]"), m))?;
+                }
+            }
+            acts.retain(|_, lines| !lines.is_empty());
+        }
+        self.voice.phrasebook.retain(|_, acts| !acts.is_empty());
         Ok(())
     }
 }
@@ -279,6 +335,12 @@ mod tests {
             (r##"{"version":1,"brands":[{"name":"!!!"}]}"##, "brands[0].name: \"!!!\" has no letters"),
             (r##"{"version":1,"brands":[{"name":"A"}"##, "not valid JSON"),
             (r##"{"brands":[{"name":"A"}]}"##, "missing field `version`"),
+            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"language":"xx"}}"##, "voice.language: \"xx\" is not a reply language"),
+            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"es":{"thank":["Hola {nombre}"]}}}}"##, "voice.phrasebook.es.thank[0]: unknown placeholder {nombre}; use {name}"),
+            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"es":{"moderate":["x"]}}}}"##, "voice.phrasebook.es.moderate: not a reply act"),
+            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"tlh":{"thank":["x"]}}}}"##, "voice.phrasebook.tlh: not a reply language"),
+            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"en":{"thank":["a","b","c","d"]}}}}"##, "voice.phrasebook.en.thank: at most 3 lines"),
+            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"en":{"thank":["Thanks {name"]}}}}"##, "voice.phrasebook.en.thank[0]: a '{' without"),
         ];
         for (json, want) in cases {
             let got = Profile::from_json(json).unwrap_err().to_string();

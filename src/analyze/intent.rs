@@ -78,7 +78,8 @@ const PROBLEM_CUES: &[&str] = &[
     "sort it out", "not happy", "not impressed", "not acceptable", "fed up", "sick of", "tired of",
     "ne fonctionne pas", "ne marche pas", "toujours pas", "no funciona", "todavía no", "sigue sin",
     "funktioniert nicht", "immer noch nicht", "não funciona", "ainda não", "non funziona",
-    "ancora non", "werkt niet", "nog steeds niet",
+    "ancora non", "werkt niet", "nog steeds niet", "logs me out", "logged me out", "keeps logging me out",
+    "kicks me out", "every time i open", "was cold", "is cold", "arrived cold", "came cold",
 ];
 
 /// A "why" question with a negation is a complaint ("why can't I log in?").
@@ -106,6 +107,7 @@ const QUESTION_STARTS: &[&str] = &[
 const QUESTION_CUES: &[&str] = &[
     "anyone know", "does anyone", "do you know", "wondering", "i wonder", "how do i", "how can i",
     "is there", "are there", "any idea", "can someone", "can i", "do you have", "do you ship",
+    "ますか", "でしょうか", "ですか", "教えてください",
 ];
 
 const SUGGESTION_CUES: &[&str] = &[
@@ -119,7 +121,11 @@ const SUGGESTION_CUES: &[&str] = &[
     "should be able to", "should allow", "should have", "should support", "should provide",
     "needs to be", "need to be able", "there should be", "it would", "add an option", "add a way",
     "allow us to", "allow users to", "option to", "ability to", "make it possible",
-    "deberían", "deberias", "devraient", "vous devriez", "sollten", "solltet", "deveriam",
+    "debería", "deberían", "deberias", "estaría bien", "sería genial", "ojalá", "devrait",
+    "devraient", "vous devriez", "ce serait bien", "ce serait génial", "sollte", "sollten", "solltet",
+    "wäre toll", "wäre schön", "wäre super", "deveria", "deveriam", "seria ótimo", "seria bom",
+    "dovrebbe", "dovrebbero", "sarebbe bello", "sarebbe fantastico", "zou moeten", "zou fijn zijn",
+    "zou geweldig zijn", "してほしい", "してください", "ほしいです", "追加して",
     "deviam", "dovreste", "zouden moeten", "i would like", "i'd like", "we would like", "we need",
     "need a way", "there needs to be", "would like to see", "i want to be able", "it should",
     "should be", "should have", "should support", "we should", "make sure", "needs a", "need an option",
@@ -168,12 +174,15 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
         }
     }
     if let Some(cue) = found(SUGGESTION_CUES) {
-        return (Intent::Suggestion, vec![cue]);
+        // "I would like to know…" asks, it doesn't suggest.
+        if !contains_phrase(lower, "like to know") {
+            return (Intent::Suggestion, vec![cue]);
+        }
     }
     if IMPERATIVE_STARTS.contains(&first_word) && !lower.contains('?') {
         return (Intent::Suggestion, vec![first_word.to_string()]);
     }
-    let question_cue = if lower.contains('?') || lower.contains('¿') {
+    let question_cue = if lower.contains(['?', '¿', '？']) {
         Some("?".to_string())
     } else {
         found(QUESTION_CUES).or_else(|| QUESTION_STARTS.contains(&first_word).then(|| first_word.to_string()))
@@ -199,8 +208,10 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
     while let Some(i) = text[from..].find(phrase) {
         let start = from + i;
         let end = start + phrase.len();
-        let before_ok = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        // Japanese has no spaces: its phrases match anywhere.
+        let spaceless = phrase.chars().next().is_some_and(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
+        let before_ok = spaceless || text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = spaceless || text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
             return true;
         }

@@ -24,7 +24,7 @@ const WORDS: &[(LanguageCode, &[&str])] = &[
     ("es", &["el", "los", "las", "que", "es", "y", "por", "para", "con", "pero", "muy", "una", "mi", "su", "gracias", "está", "qué", "cómo", "mis", "del", "al", "lo", "nos", "hoy", "tienen", "hay", "también", "yo", "esto", "eso", "como", "más", "pues", "ya", "todo", "tiene", "estoy", "ser", "hace"]),
     ("fr", &["le", "les", "est", "et", "une", "des", "du", "pour", "avec", "pas", "je", "vous", "mon", "ma", "merci", "c'est", "très", "mais", "qui", "sur", "au", "aux", "j'ai", "nous", "ce", "cette", "encore", "toujours", "il", "elle", "on", "ne", "tout", "fait", "être", "suis", "avoir", "ça", "qu'il"]),
     ("de", &["der", "die", "das", "und", "ist", "nicht", "ich", "mit", "für", "ein", "eine", "auf", "sehr", "danke", "aber", "auch", "wir", "mein", "meine", "noch", "schon", "heute", "wieder", "kann", "bei", "zu", "den", "dem", "sich", "sind", "es", "wie", "was", "wird", "hat", "nur", "mal", "jetzt", "einen", "oder"]),
-    ("pt", &["o", "os", "que", "é", "não", "um", "uma", "para", "com", "muito", "obrigado", "obrigada", "meu", "minha", "mas", "do", "da", "dos", "das", "no", "na", "você", "vocês", "está", "isso", "também", "hoje", "eu", "ele", "ela", "mais", "foi", "tem", "já", "vai", "só", "pra", "quando", "ser", "nos"]),
+    ("pt", &["o", "os", "que", "é", "não", "um", "uma", "para", "com", "muito", "obrigado", "obrigada", "meu", "minha", "mas", "do", "da", "dos", "das", "no", "na", "você", "vocês", "está", "isso", "também", "hoje", "eu", "ele", "ela", "mais", "foi", "tem", "já", "vai", "só", "pra", "quando", "ser", "nos", "por", "como"]),
     ("it", &["il", "lo", "gli", "che", "è", "e", "non", "un", "una", "per", "con", "molto", "grazie", "mio", "mia", "ma", "del", "della", "sono", "questo", "questa", "anche", "oggi", "ancora", "perché", "ho", "di", "si", "ci", "come", "più", "tutto", "hanno", "nel", "alla", "dei", "delle", "io", "cosa"]),
     ("nl", &["de", "het", "een", "en", "is", "niet", "ik", "met", "voor", "van", "op", "zeer", "heel", "bedankt", "dank", "maar", "ook", "mijn", "wij", "jullie", "nog", "weer", "vandaag", "hebben", "zijn", "dat", "wat", "je", "er", "naar", "wel", "geen", "om", "kan", "dit", "bij", "hoe", "nu"]),
 ];
@@ -105,7 +105,7 @@ fn word_vote(lower: &str) -> Option<(LanguageCode, usize, usize)> {
 /// Spanish or Portuguese, by spelling and words only one of them uses (whatlang mixes the two up
 /// on tweets more than any other pair).
 fn spanish_or_portuguese(lower: &str) -> Option<LanguageCode> {
-    const PT: &[&str] = &["ã", "õ", "ç", "nh", "lh", "ão", "ões", "você", "não", "muito", "obrigad", "também", "então", "isso", "aqui", "agora", "pra ", "tá ", "né", "dia ", "bom", "boa", "mais ", "meu", "minha", "já", "só", "ou ", "um ", "uma ", "do ", "da ", "dos ", "das ", "no ", "na ", "é ", "vai"];
+    const PT: &[&str] = &["ã", "õ", "ç", "nh", "lh", "ão", "ões", "você", "não", "muito", "obrigad", "também", "então", "isso", "aqui", "agora", "pra ", "tá ", "né", "dia ", "bom", "boa", "mais ", "meu", "minha", "já", "só", "ou ", "um ", "uma ", "do ", "da ", "dos ", "das ", "no ", "na ", "é ", "vai", "olá", "até"];
     const ES: &[&str] = &["ñ", "¿", "¡", "ción", "muy", "pues", "gracias", "también", "está", "qué", "cómo", "yo ", "el ", "los ", "del ", "al ", "y ", "hoy", "mañana", "bueno", "buena", "más ", "mi ", "ya ", "hay", "todo", "un ", "una ", "lo ", "le ", "se ", "ha ", "va "];
     let padded = format!(" {lower} ");
     let count = |cues: &[&str]| cues.iter().filter(|c| padded.contains(*c)).count();
@@ -135,7 +135,15 @@ pub fn detect(text: &str) -> LanguageCode {
             return lang;
         }
     }
-    match detector().detect(text).and_then(|info| whatlang_code(info.lang())) {
+    let info = detector().detect(text);
+    // On a short post whatlang is often unsure; a clear lead in function words is then the
+    // better witness ("lost my bag again, unacceptable" is not Spanish).
+    if let (Some((lang, hits, margin)), Some(i)) = (vote, &info) {
+        if hits >= 2 && margin >= 1 && !i.is_reliable() {
+            return if matches!(lang, "es" | "pt") { spanish_or_portuguese(&lower).unwrap_or(lang) } else { lang };
+        }
+    }
+    match info.and_then(|info| whatlang_code(info.lang())) {
         Some(code @ ("es" | "pt")) => spanish_or_portuguese(&lower).unwrap_or(code),
         Some(code) => code,
         None => vote.map_or(UNKNOWN, |(lang, _, _)| lang),
@@ -159,6 +167,8 @@ mod tests {
             ("コールドブリューが最高でした", "ja"),
             ("القهوة رائعة جدا شكرا لكم", "ar"),
             ("커피가 정말 맛있어요", "ko"),
+            ("@zephyrair lost my bag again, unacceptable", "en"),
+            ("Loved it today, thank you!", "en"),
             ("ok", "unknown"),
             ("lol 😂", "unknown"),
             ("", "unknown"),

@@ -95,14 +95,48 @@ pub fn masked_text(text: &str, mentions: &[MentionSpan]) -> String {
     out
 }
 
+/// What the intent rules read: the masked lower-cased text, except that a brand or product
+/// *name* becomes `it`, so that "Northwind is great" reads as a statement ("it is great") and
+/// not as a question starting with "is"; a leading @handle stays blank, as it only addresses.
+fn intent_text(text: &str, spans: &[MentionSpan], masked: &str, lower: &str) -> String {
+    use crate::matcher::TermKind;
+    let named = |m: &&MentionSpan| matches!(m.kind, TermKind::Name | TermKind::Alias | TermKind::Product);
+    if !spans.iter().any(|m| named(&m)) {
+        return lower.to_string();
+    }
+    // `masked` has exactly one char per char of `text`.
+    let mut out = String::with_capacity(masked.len() + 8);
+    let mut pos16 = 0u32;
+    let mut masked_chars = masked.chars();
+    let mut in_named: Option<u32> = None;
+    for c in text.chars() {
+        let here = pos16;
+        pos16 += c.len_utf16() as u32;
+        let m = masked_chars.next();
+        if let Some(end) = in_named {
+            if here < end {
+                continue;
+            }
+            in_named = None;
+        }
+        if let Some(m) = spans.iter().filter(named).find(|m| m.start == here) {
+            out.push_str("it");
+            in_named = Some(m.end);
+            continue;
+        }
+        out.extend(m);
+    }
+    out.to_lowercase()
+}
+
 /// Analyses one post against the compiled profile.
 pub fn analyze_post(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Analysis {
     let spans = matcher.find(post.text);
     let masked = masked_text(post.text, &spans);
     let lower = masked.to_lowercase();
     let language = language::detect(&masked);
-    let (sentiment, drivers) = sentiment::score_with_drivers(&masked);
-    let (intent, cues) = intent::classify_with_cues(&lower, &sentiment);
+    let (sentiment, drivers) = sentiment::score_with_drivers(&masked, language);
+    let (intent, cues) = intent::classify_with_cues(&intent_text(post.text, &spans, &masked, &lower), &sentiment);
     let mut reasons = cues;
     for word in drivers {
         if !reasons.iter().any(|r| r.contains(&word.to_lowercase())) {
@@ -119,7 +153,7 @@ pub fn analyze_post(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> An
             fuzzy: m.fuzzy,
         })
         .collect();
-    let reply = draft_reply(post, profile, &spans, intent, language);
+    let reply = draft_reply(post, profile, &spans, intent, language, &lower);
     Analysis { mentions, language, sentiment, intent, reply, reasons }
 }
 

@@ -76,10 +76,14 @@ const PROJECT_WORDS: &[(&str, f32)] = &[
     ("grazie", 1.9), ("ottimo", 2.8), ("ottima", 2.8), ("buono", 1.9), ("buonissimo", 2.6), ("fantastico", 2.9),
     ("bellissimo", 3.0), ("bello", 2.3), ("bella", 2.3), ("brava", 2.1), ("felice", 2.6), ("meglio", 2.0),
     ("cattivo", -2.1), ("pessimo", -2.8), ("ritardo", -1.6), ("schifo", -2.8), ("triste", -2.1),
-    ("peggio", -2.5), ("vergogna", -2.1), ("odio", -2.8),
+    ("peggio", -2.5), ("vergogna", -2.1), ("odio", -2.8), ("terribile", -2.5), ("orribile", -2.6),
+    ("perso", -1.5), ("deluso", -2.1), ("delusa", -2.1), ("rotto", -1.8),
     // Dutch
     ("bedankt", 1.9), ("lekker", 2.3), ("geweldig", 3.0), ("mooi", 2.2), ("fijn", 2.0), ("heerlijk", 2.8),
     ("slecht", -2.2), ("vertraging", -1.6), ("kapot", -1.9), ("teleurgesteld", -2.1), ("verschrikkelijk", -2.7),
+    ("kwijt", -1.5), ("waardeloos", -2.6), ("belachelijk", -2.2),
+    // More for Spanish and Portuguese
+    ("perdió", -1.5), ("pésimo", -2.8), ("perdeu", -1.5),
 ];
 
 const NEGATIONS: &[&str] = &[
@@ -167,13 +171,47 @@ fn is_negation(token: &str) -> bool {
     NEGATIONS.contains(&token) || token.ends_with("n't") || NEGATIONS.contains(&token.replace('\'', "").as_str())
 }
 
+/// Japanese sentiment phrases (no spaces to split on): matched as substrings, longest first,
+/// so a negated form (`美味しくない`) wins over the word inside it. Written by the project.
+const JAPANESE_PHRASES: &[(&str, f32)] = &[
+    ("好きじゃない", -1.9), ("美味しくない", -2.0), ("おいしくない", -2.0), ("良くない", -1.9), ("よくない", -1.9),
+    ("大好き", 3.0), ("最高", 3.0), ("ありがとう", 1.9), ("感謝", 2.0), ("素晴らしい", 3.0), ("すばらしい", 3.0),
+    ("美味しい", 2.4), ("おいしい", 2.4), ("嬉しい", 2.4), ("うれしい", 2.4), ("好き", 2.2), ("楽しい", 2.3),
+    ("便利", 1.8), ("素敵", 2.5), ("助かり", 1.8), ("最悪", -3.1), ("ひどい", -2.5), ("酷い", -2.5),
+    ("届かない", -1.8), ("遅い", -1.5), ("遅延", -1.6), ("残念", -2.0), ("不満", -2.0), ("壊れ", -1.8),
+    ("紛失", -1.6), ("まずい", -2.2), ("不親切", -2.2), ("失望", -2.3), ("怒", -2.0), ("困って", -1.6),
+];
+
+/// The Japanese phrases in `text`, with their valence.
+fn japanese_phrases(text: &str) -> Vec<(f32, String)> {
+    let mut rest = text.to_string();
+    let mut found = Vec::new();
+    let mut phrases: Vec<&(&str, f32)> = JAPANESE_PHRASES.iter().collect();
+    phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    for (phrase, v) in phrases {
+        while let Some(at) = rest.find(phrase) {
+            found.push((*v, (*phrase).to_string()));
+            rest.replace_range(at..at + phrase.len(), " ");
+        }
+    }
+    found
+}
+
+/// English lexicon words that are everyday words of another language Hat Tip reads: German
+/// "die" (the), "war" (was), "kind" (child), "hell" (bright); Spanish "sin" (without); French
+/// "pain" (bread), "dire" (to say); Dutch/German "bad" (bath); Italian "mia" (my), "ha" (has),
+/// "fine" (end). Ignored unless the post is English.
+const FALSE_FRIENDS: &[&str] = &["die", "war", "kind", "hell", "gift", "sin", "pain", "dire", "bad", "lame", "mia", "ha", "fine"];
+
 /// Scores `text` (mentions should be masked first so a brand name never counts as a word).
 pub fn score(text: &str) -> Sentiment {
-    score_with_drivers(text).0
+    score_with_drivers(text, "en").0
 }
 
 /// The sentiment and the words (or emoji) that pushed it most, strongest first (at most 3).
-pub fn score_with_drivers(text: &str) -> (Sentiment, Vec<String>) {
+/// `language` is the post's (for false friends between English and the other languages).
+pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>) {
+    let english = matches!(language, "en" | "unknown");
     let raw: Vec<&str> = text.split_whitespace().collect();
     let letters_upper = text.chars().filter(|c| c.is_uppercase()).count();
     let letters_lower = text.chars().filter(|c| c.is_lowercase()).count();
@@ -186,7 +224,8 @@ pub fn score_with_drivers(text: &str) -> (Sentiment, Vec<String>) {
     let mut sentiments: Vec<f32> = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
         let raw_lower = raw[i].to_lowercase();
-        let Some(mut v) = valence_stretched(token).or_else(|| valence(&raw_lower)) else {
+        let false_friend = !english && FALSE_FRIENDS.contains(&token.as_str());
+        let Some(mut v) = valence_stretched(token).or_else(|| valence(&raw_lower)).filter(|_| !false_friend) else {
             sentiments.push(0.0);
             continue;
         };
@@ -222,7 +261,8 @@ pub fn score_with_drivers(text: &str) -> (Sentiment, Vec<String>) {
             *s *= if i < b { 0.5 } else if i > b { 1.5 } else { 1.0 };
         }
     }
-    let mut sum: f32 = sentiments.iter().sum();
+    let japanese = if language == "ja" { japanese_phrases(text) } else { Vec::new() };
+    let mut sum: f32 = sentiments.iter().sum::<f32>() + japanese.iter().map(|(v, _)| v).sum::<f32>();
     for c in text.chars() {
         if POSITIVE_EMOJI.contains(&c) {
             sum += 1.5;
@@ -261,6 +301,7 @@ pub fn score_with_drivers(text: &str) -> (Sentiment, Vec<String>) {
         .zip(&raw)
         .filter(|(v, _)| v.abs() >= 0.5 && (sarcastic || v.signum() == sign))
         .map(|(v, w)| (v.abs(), w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_string()))
+        .chain(japanese.into_iter().filter(|(v, _)| v.signum() == sign).map(|(v, w)| (v.abs(), w)))
         .chain(text.chars().filter(|c| if sign > 0.0 { POSITIVE_EMOJI.contains(c) } else { NEGATIVE_EMOJI.contains(c) }).map(|c| (1.5, c.to_string())))
         .filter(|(_, w)| !w.is_empty())
         .collect();
@@ -345,12 +386,12 @@ mod tests {
 
     #[test]
     fn drivers_are_the_words_that_decided() {
-        let (s, words) = score_with_drivers("The app is fine but support was rude and awful 😡");
+        let (s, words) = score_with_drivers("The app is fine but support was rude and awful 😡", "en");
         assert_eq!(s.label, SentimentLabel::Negative);
         assert_eq!(words.len(), 3, "{words:?}");
         assert!(words.contains(&"rude".to_string()) && words.contains(&"awful".to_string()) && words.contains(&"😡".to_string()));
         assert!(!words.contains(&"fine".to_string()), "words against the verdict are not reasons");
-        assert!(score_with_drivers("Opening hours on Sunday?").1.is_empty());
+        assert!(score_with_drivers("Opening hours on Sunday?", "en").1.is_empty());
     }
 
     #[test]

@@ -379,6 +379,8 @@ impl Content {
             act: a.reply.act.as_str(),
             reply: &a.reply.text,
             alternatives: &a.reply.alternatives,
+            moves: a.reply.moves.iter().map(|m| crate::reply::move_label(m)).collect(),
+            reply_language: crate::reply::language_name(a.reply.language),
             guidance: (a.reply.act == ReplyAct::Moderate).then_some(MODERATION_GUIDANCE),
             reasons: &a.reasons,
         };

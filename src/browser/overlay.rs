@@ -28,6 +28,7 @@ const STYLE: &str = r#"
 .card .alts { margin: 6px 0 0; padding: 0; list-style: none; display: grid; gap: 4px; }
 .card .alts button { text-align: left; width: 100%; font: inherit; font-size: 12px;
   background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 4px 6px; cursor: pointer; }
+.card .alts .move { display: block; font-weight: 600; font-size: 11px; color: #5b4b8a; }
 .card .row { display: flex; gap: 8px; margin-top: 10px; }
 .card .row button { font: inherit; font-weight: 600; padding: 5px 12px; border-radius: 6px;
   border: 1px solid #1f883d; cursor: pointer; }
@@ -49,6 +50,10 @@ pub struct CardView<'a> {
     pub act: &'a str,
     pub reply: &'a str,
     pub alternatives: &'a [String],
+    /// What the reply and each alternative do, as the user reads it ("Ask what they liked").
+    pub moves: Vec<&'static str>,
+    /// The language the reply is written in.
+    pub reply_language: &'a str,
     pub guidance: Option<&'a str>,
     /// The words that decided intent and sentiment.
     pub reasons: &'a [String],
@@ -179,7 +184,10 @@ impl Overlay {
             g.set_attribute("data-field", "guidance")?;
             card.append_child(&g)?;
         } else {
-            { let child = text_el(d, "p", "label", "Suggested reply (edit before inserting)")?; card.append_child(&child)?; }
+            let first_move = view.moves.first().copied().unwrap_or("Suggested reply");
+            let label = text_el(d, "p", "label", &format!("{first_move}, in {}: edit before inserting", view.reply_language))?;
+            label.set_attribute("data-field", "reply-label")?;
+            card.append_child(&label)?;
             let ta: HtmlTextAreaElement = d.create_element("textarea")?.unchecked_into();
             ta.set_value(view.reply);
             ta.set_attribute("data-field", "reply")?;
@@ -190,7 +198,12 @@ impl Overlay {
                 let list = el(d, "ul", "alts")?;
                 for (i, alt) in view.alternatives.iter().enumerate() {
                     let li = el(d, "li", "")?;
-                    let b = text_el(d, "button", "", alt)?;
+                    let b = el(d, "button", "")?;
+                    if let Some(what) = view.moves.get(i + 1) {
+                        let tag = text_el(d, "span", "move", what)?;
+                        b.append_child(&tag)?;
+                    }
+                    b.append_child(&d.create_text_node(alt))?;
                     b.set_attribute("type", "button")?;
                     b.set_attribute("data-action", "use-alt")?;
                     b.set_attribute("data-alt", &i.to_string())?;
