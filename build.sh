@@ -89,9 +89,11 @@ case "${1:-build}" in
     ;;
   bench) setup_rust; setup_npm; setup_browsers; build; node tests/bench/run.mjs ;;
   eval)
-    python3 -c "import vaderSentiment" 2>/dev/null || python3 -m pip install --quiet vaderSentiment==3.3.2
+    python3 -c "import vaderSentiment, openpyxl, langdetect" 2>/dev/null \
+      || python3 -m pip install --quiet vaderSentiment==3.3.2 openpyxl==3.1.5 langdetect==1.0.9
     cargo build --quiet --release --bin hattip
     python3 scripts/evaluate.py --write
+    python3 scripts/evaluate_replies.py --write
     ;;
   *) echo "usage: ./build.sh [build|demo|test|bench|eval|setup]" >&2; exit 2 ;;
 esac

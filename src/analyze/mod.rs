@@ -74,7 +74,9 @@ pub fn masked_text(text: &str, mentions: &[MentionSpan]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pos16 = 0u32;
     let mut token_masked = false;
+    let mut handle_like = false;
     let mut at_token_start = true;
+    let mut next_mention = 0;
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
             at_token_start = true;
@@ -82,13 +84,17 @@ pub fn masked_text(text: &str, mentions: &[MentionSpan]) -> String {
         } else if at_token_start {
             at_token_start = false;
             let rest = &text[i..];
-            token_masked = c == '@'
-                || c == '#'
-                || rest.starts_with("http://")
-                || rest.starts_with("https://")
-                || rest.starts_with("www.");
+            handle_like = c == '@' || c == '#';
+            token_masked = handle_like || rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
+        } else if handle_like && token_masked && !(c.is_alphanumeric() || c == '_') {
+            // `@bob.` or `#tag!`: the punctuation after a handle or tag is the sentence's.
+            token_masked = false;
         }
-        let in_mention = mentions.iter().any(|m| pos16 >= m.start && pos16 < m.end);
+        // Mentions come sorted by start: drop those that ended, look at the next one.
+        while next_mention < mentions.len() && mentions[next_mention].end <= pos16 {
+            next_mention += 1;
+        }
+        let in_mention = mentions[next_mention..].iter().take_while(|m| m.start <= pos16).any(|m| pos16 < m.end);
         out.push(if in_mention || token_masked { ' ' } else { c });
         pos16 += c.len_utf16() as u32;
     }
@@ -104,27 +110,26 @@ fn intent_text(text: &str, spans: &[MentionSpan], masked: &str, lower: &str) -> 
     if !spans.iter().any(|m| named(&m)) {
         return lower.to_string();
     }
-    // `masked` has exactly one char per char of `text`.
+    // `masked` has exactly one char per char of `text`; spans come sorted by start.
+    let mut named_spans = spans.iter().filter(named).peekable();
     let mut out = String::with_capacity(masked.len() + 8);
     let mut pos16 = 0u32;
-    let mut masked_chars = masked.chars();
-    let mut in_named: Option<u32> = None;
-    for c in text.chars() {
+    let mut skip_until = 0u32;
+    for (c, m) in text.chars().zip(masked.chars()) {
         let here = pos16;
         pos16 += c.len_utf16() as u32;
-        let m = masked_chars.next();
-        if let Some(end) = in_named {
-            if here < end {
-                continue;
-            }
-            in_named = None;
-        }
-        if let Some(m) = spans.iter().filter(named).find(|m| m.start == here) {
-            out.push_str("it");
-            in_named = Some(m.end);
+        if here < skip_until {
             continue;
         }
-        out.extend(m);
+        while named_spans.peek().is_some_and(|s| s.start < here) {
+            named_spans.next();
+        }
+        if let Some(span) = named_spans.next_if(|s| s.start == here) {
+            out.push_str("it");
+            skip_until = span.end;
+            continue;
+        }
+        out.push(m);
     }
     out.to_lowercase()
 }
@@ -168,6 +173,8 @@ mod tests {
         let text = "Northwind rocks @bob #tag https://x.co/a ok";
         let masked = masked_text(text, &m.find(text));
         assert_eq!(masked.split_whitespace().collect::<Vec<_>>(), vec!["rocks", "ok"]);
+        let text = "no thanks @bob. Worst #day!";
+        assert_eq!(masked_text(text, &[]).split_whitespace().collect::<Vec<_>>(), vec!["no", "thanks", ".", "Worst", "!"]);
     }
 
     #[test]

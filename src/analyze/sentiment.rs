@@ -51,6 +51,8 @@ const PROJECT_WORDS: &[(&str, f32)] = &[
     ("again", 0.0), ("ridiculous", -2.0), ("unacceptable", -2.4),
     ("nobody", -0.8), ("no-one", -0.8), ("crashed", -1.8), ("crashes", -1.6), ("logs", 0.0),
     ("missing", -1.3), ("damaged", -1.8), ("worst", -3.1), ("never", 0.0), ("cold", -0.8),
+    // Acknowledgements are not praise ("Yes.", "ok cool" answers an agent's question).
+    ("yes", 0.0), ("ok", 0.0), ("okay", 0.0), ("yeah", 0.0),
     // Spanish
     ("encanta", 2.5), ("gracias", 1.9), ("excelente", 3.0), ("genial", 2.6), ("bueno", 1.9), ("buena", 1.9),
     ("mejor", 2.0), ("increíble", 2.6), ("perfecto", 2.7), ("feliz", 2.6), ("amo", 2.6), ("bien", 1.6),
@@ -247,8 +249,10 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
         }
         // A negation reaches the next sentiment word within three words, and no further
         // ("pas bon, vraiment nul": `pas` negates `bon`, not `nul`).
+        // Nor does it cross the end of a sentence ("wouldn't ship with them. Worst service").
         let window = i.saturating_sub(3)..i;
-        if let Some(j) = window.clone().rev().find(|&j| is_negation(&tokens[j])) {
+        let sentence_start = window.clone().rev().find(|&k| raw[k].ends_with(['.', '!', '?', ';'])).map_or(window.start, |k| k + 1);
+        if let Some(j) = (sentence_start..i).rev().find(|&j| is_negation(&tokens[j])) {
             let blocked = (j + 1..i).any(|k| sentiments.get(k).is_some_and(|s| *s != 0.0));
             if !is_negation(token) && !blocked {
                 v *= -0.74;
@@ -326,6 +330,8 @@ mod tests {
             ("I love this, thank you!", Positive),
             ("My latte was cold and the staff was rude", Negative),
             ("not good at all", Negative),
+            ("I wish they wouldn't ship with @bob. Worst service out there", Negative),
+            ("Yes.", Neutral),
             ("not bad", Positive),
             ("Opening hours on Sunday?", Neutral),
             ("The app is OK but the support is AWFUL", Negative),

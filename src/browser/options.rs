@@ -13,8 +13,21 @@ use web_sys::{
     HtmlTemplateElement, Url,
 };
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 use super::ext;
 use crate::profile::{Profile, Tone};
+use crate::reply::phrasebook;
+use crate::reply::{move_labels_of, ReplyAct};
+
+/// The user's own reply lines (language → act → lines), as edited on this page, and which
+/// language and act the lines box shows.
+type OwnLines = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+thread_local! {
+    static OWN_LINES: RefCell<OwnLines> = RefCell::new(BTreeMap::new());
+    static SHOWN: RefCell<(String, String)> = RefCell::new(("en".into(), "thank".into()));
+}
 
 
 const LIST_FIELDS: [&str; 6] = ["aliases", "handles", "hashtags", "products", "exclude", "domains"];
@@ -66,6 +79,62 @@ fn render(profile: &Profile) -> Result<(), JsValue> {
     });
     by_id::<HtmlInputElement>("signature")?.set_value(&profile.voice.signature);
     by_id::<HtmlInputElement>("emoji")?.set_checked(profile.voice.emoji);
+    by_id::<HtmlSelectElement>("reply-language")?.set_value(&profile.voice.language);
+    OWN_LINES.with(|o| *o.borrow_mut() = profile.voice.phrasebook.clone());
+    show_lines()
+}
+
+fn selected_tone() -> Tone {
+    match by_id::<HtmlSelectElement>("tone").map(|s| s.value()).as_deref() {
+        Ok("formal") => Tone::Formal,
+        Ok("playful") => Tone::Playful,
+        _ => Tone::Friendly,
+    }
+}
+
+/// The built-in lines for a language and act in the chosen tone (the first phrasing of each move).
+fn builtin_lines(language: &str, act: &str) -> Vec<String> {
+    phrasebook::builtin(language).moves(act, selected_tone()).iter().map(|v| v[0].clone()).collect()
+}
+
+/// Shows the lines of the selected language and act: the user's own, else the built-in ones.
+fn show_lines() -> Result<(), JsValue> {
+    let language = by_id::<HtmlSelectElement>("pb-language")?.value();
+    let act = by_id::<HtmlSelectElement>("pb-act")?.value();
+    let own = OWN_LINES.with(|o| o.borrow().get(&language).and_then(|a| a.get(&act)).cloned());
+    let mut lines = builtin_lines(&language, &act);
+    let custom = own.is_some();
+    for (i, line) in own.unwrap_or_default().into_iter().enumerate() {
+        lines[i] = line;
+    }
+    by_id::<web_sys::HtmlTextAreaElement>("pb-lines")?.set_value(&lines.join("\n"));
+    by_id::<HtmlElement>("pb-state")?.set_text_content(Some(if custom { "Your own lines." } else { "Built-in lines." }));
+    let moves = ReplyAct::from_name(&act).map(move_labels_of).unwrap_or_default();
+    let described: Vec<String> = moves.iter().enumerate().map(|(i, m)| format!("line {}: {m}", i + 1)).collect();
+    by_id::<HtmlElement>("pb-moves")?.set_text_content(Some(&described.join(" · ")));
+    SHOWN.with(|s| *s.borrow_mut() = (language, act));
+    Ok(())
+}
+
+/// Keeps what the lines box holds for the language and act it shows: lines equal to the
+/// built-in ones are not stored, so later improvements to them still reach the user.
+fn keep_lines() -> Result<(), JsValue> {
+    let (language, act) = SHOWN.with(|s| s.borrow().clone());
+    let text = by_id::<web_sys::HtmlTextAreaElement>("pb-lines")?.value();
+    let lines: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+    let builtin = builtin_lines(&language, &act);
+    OWN_LINES.with(|o| {
+        let mut own = o.borrow_mut();
+        let acts = own.entry(language.clone()).or_default();
+        if lines.is_empty() || lines == builtin {
+            acts.remove(&act);
+        } else {
+            acts.insert(act, lines);
+        }
+        if acts.is_empty() {
+            own.remove(&language);
+        }
+    });
     Ok(())
 }
 
@@ -110,6 +179,8 @@ fn form_json() -> Result<String, JsValue> {
         brand.insert("case_sensitive".into(), json!(input(&f, "case_sensitive").is_some_and(|i| i.checked())));
         brands.push(Value::Object(brand));
     }
+    keep_lines()?;
+    let own_lines = OWN_LINES.with(|o| o.borrow().clone());
     let profile = json!({
         "version": 1,
         "brands": brands,
@@ -117,6 +188,8 @@ fn form_json() -> Result<String, JsValue> {
             "tone": by_id::<HtmlSelectElement>("tone")?.value(),
             "signature": by_id::<HtmlInputElement>("signature")?.value(),
             "emoji": by_id::<HtmlInputElement>("emoji")?.checked(),
+            "language": by_id::<HtmlSelectElement>("reply-language")?.value(),
+            "phrasebook": own_lines,
         }
     });
     Ok(profile.to_string())
@@ -250,6 +323,21 @@ fn wire_options() -> Result<(), JsValue> {
         spawn_local(save_form());
     })?;
     on("import", "change", |_| spawn_local(import_file()))?;
+    for id in ["pb-language", "pb-act", "tone"] {
+        on(id, "change", |_| {
+            let _ = keep_lines().and_then(|()| show_lines());
+        })?;
+    }
+    on("pb-reset", "click", |_| {
+        let (language, act) = SHOWN.with(|s| s.borrow().clone());
+        OWN_LINES.with(|o| {
+            let mut own = o.borrow_mut();
+            if let Some(acts) = own.get_mut(&language) {
+                acts.remove(&act);
+            }
+        });
+        let _ = show_lines();
+    })?;
     on("export", "click", |_| {
         spawn_local(async {
             if let Err(e) = export_profile().await {

@@ -35,8 +35,17 @@ pub enum ConceptKind {
     Topic,
 }
 
+/// How much of a post is searched for its problem or subject: a reply is about what a post says
+/// first, and a multi-megabyte post must not cost hundreds of scans of all of it.
+const SEARCHED_BYTES: usize = 2_000;
+
 /// The phrase for the first concept of `kind` the post names, in `language`.
 pub fn find_concept(lower: &str, kind: ConceptKind, language: &str) -> Option<String> {
+    let mut cut = lower.len().min(SEARCHED_BYTES);
+    while !lower.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let lower = &lower[..cut];
     let list = match kind {
         ConceptKind::Problem => &table().problem,
         ConceptKind::Topic => &table().topic,

@@ -43,6 +43,13 @@ impl ReplyAct {
         }
     }
 
+    /// The act an options-page or profile name stands for.
+    pub fn from_name(name: &str) -> Option<ReplyAct> {
+        [ReplyAct::Thank, ReplyAct::ApologizeHelp, ReplyAct::Answer, ReplyAct::AcknowledgeIdea, ReplyAct::Engage, ReplyAct::Moderate, ReplyAct::None]
+            .into_iter()
+            .find(|a| a.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ReplyAct::Thank => "thank",
@@ -111,6 +118,11 @@ pub fn move_label(move_name: &str) -> &'static str {
         "ask_how_it_goes" => "Ask how it's going",
         _ => "Suggested reply",
     }
+}
+
+/// How the options page and the card name the three moves of an act.
+pub fn move_labels_of(act: ReplyAct) -> Vec<&'static str> {
+    moves_of(act).iter().map(|m| move_label(m)).collect()
 }
 
 /// The English name of a reply language, for the card.

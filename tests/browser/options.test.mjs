@@ -84,6 +84,40 @@ describe('Hat Tip options page (Chromium)', () => {
     assert.deepEqual(before.brands[0].domains, ['orbit.example']);
   });
 
+  test('reply lines per language and act: built-in ones shown, a bad placeholder refused, a good line saved', async () => {
+    await options.page.selectOption('#pb-language', 'es');
+    await options.page.selectOption('#pb-act', 'thank');
+    const shown = await options.evaluate(() => document.getElementById('pb-lines').value.split('\n'));
+    assert.equal(shown.length, 3);
+    assert.match(shown[0], /^Muchas gracias, \{name\}\./, 'the formal Spanish line, as the stored tone is formal');
+    assert.match(await options.evaluate(() => document.getElementById('pb-moves').textContent), /line 2: Ask what they liked/);
+    const before = await options.evaluate(stored);
+
+    await options.page.fill('#pb-lines', ['¡Gracias, {nombre}!', shown[1], shown[2]].join('\n'));
+    await options.page.click('#save');
+    await options.waitFor(() => /Not saved/.test(document.getElementById('status').textContent) || null);
+    assert.match(await options.evaluate(statusText), /voice\.phrasebook\.es\.thank\[0\]: unknown placeholder \{nombre\}; use \{name\}/);
+    assert.deepEqual(await options.evaluate(stored), before, 'the stored profile is unchanged');
+
+    const line = '¡Gracias, {name}! Un abrazo de todo el equipo de {brand}.';
+    await options.page.fill('#pb-lines', [line, shown[1], shown[2]].join('\n'));
+    await options.page.selectOption('#pb-act', 'answer');
+    await options.page.selectOption('#pb-act', 'thank');
+    assert.equal(await options.evaluate(() => document.getElementById('pb-lines').value.split('\n')[0]), line, 'an edit survives switching acts');
+    await options.page.click('#save');
+    await options.waitFor(() => /^Saved/.test(document.getElementById('status').textContent) || null);
+    const saved = await options.evaluate(stored);
+    assert.deepEqual(saved.voice.phrasebook, { es: { thank: [line, shown[1], shown[2]] } });
+    assert.match(await options.evaluate(() => document.getElementById('pb-state').textContent), /Your own lines/);
+
+    await options.page.click('#pb-reset');
+    assert.equal(await options.evaluate(() => document.getElementById('pb-state').textContent), 'Built-in lines.');
+    await options.evaluate(() => { document.getElementById('status').textContent = ''; });
+    await options.page.click('#save');
+    await options.waitFor(() => /^Saved/.test(document.getElementById('status').textContent) || null);
+    assert.equal((await options.evaluate(stored)).voice.phrasebook, undefined, 'back to the built-in lines');
+  });
+
   test('export downloads the stored profile', async () => {
     const [download] = await Promise.all([options.page.waitForEvent('download'), options.page.click('#export')]);
     assert.equal(download.suggestedFilename(), 'hattip-profile.json');
