@@ -11,6 +11,7 @@ const gen = path.join(root, 'target', 'hattip');
 const dist = path.join(root, 'dist');
 const testDir = path.join(root, 'target', 'test-extension');
 const LOCAL_ORIGIN = 'http://127.0.0.1/*';
+const FRAME_ORIGIN = 'http://localhost/*';
 
 fs.writeFileSync(path.join(gen, 'entry-wasm.js'), `
 import * as hattip from './web/hattip.js';
@@ -83,6 +84,9 @@ copyDir(chrome, testDir);
 const manifest = JSON.parse(fs.readFileSync(path.join(testDir, 'manifest.json'), 'utf8'));
 manifest.host_permissions.push(LOCAL_ORIGIN);
 manifest.content_scripts[0].matches.push(LOCAL_ORIGIN);
+// The Disqus and Blogger fixture frames come from the same server under another host name.
+manifest.host_permissions.push(FRAME_ORIGIN);
+manifest.content_scripts[1].matches.push(`${FRAME_ORIGIN.slice(0, -1)}disqus-embed.html`, `${FRAME_ORIGIN.slice(0, -1)}blogger-frame.html`);
 fs.writeFileSync(path.join(testDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
 
 const sizes = {};

@@ -1,4 +1,4 @@
-// `./build.sh demo`: serves the bundled demo pages (X-, Facebook-, WordPress- and blog-shaped)
+// `./build.sh demo`: serves the bundled demo pages (X-, Facebook-, WordPress-, Disqus-, Blogger- and blog-shaped)
 // on 127.0.0.1 and opens Chromium with Hat Tip loaded and its built-in demo profile. With a
 // display the browser stays open for you; without one it runs headless and writes a screenshot
 // of each page, highlights visible and one reply card open, to demo-out/.
@@ -7,10 +7,14 @@ import path from 'node:path';
 import { startServer } from './support/server.mjs';
 import { launchChromium } from './support/browsers.mjs';
 
+// name, page, the kind of post whose card to open, and the frame Hat Tip works in (Disqus
+// renders its comments in a cross-origin frame).
 const PAGES = [
   ['x', '/x/', 'praise'],
   ['facebook', '/facebook/', 'praise'],
   ['wordpress', '/wordpress/', 'complaint'],
+  ['disqus', '/disqus/', 'question', '/disqus-embed.html'],
+  ['blogger', '/blogger/', 'complaint'],
   ['blog', '/blog/', 'question'],
 ];
 const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'demo-out');
@@ -26,9 +30,10 @@ if (headed) {
   await new Promise((resolve) => process.on('SIGINT', resolve));
 } else {
   fs.mkdirSync(out, { recursive: true });
-  for (const [name, p, intent] of PAGES) {
-    const page = await browser.newPage();
-    await page.goto(server.origin + p);
+  for (const [name, p, intent, framePart] of PAGES) {
+    const tab = await browser.newPage();
+    await tab.goto(server.origin + p);
+    const page = framePart ? await tab.frame(framePart) : tab;
     await page.waitFor(() => Number(document.querySelector('hattip-overlay')?.getAttribute('data-ready') ?? 0) > 0);
     const post = await page.evaluate((want) => {
       const buttons = [...document.querySelector('hattip-overlay').shadowRoot.querySelectorAll('button[data-action="open"]')];
@@ -37,7 +42,7 @@ if (headed) {
     await page.clickOverlay(`button[data-post="${post}"]`);
     await page.waitFor(() => !!document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]'));
     const file = path.join(out, `${name}.png`);
-    await page.screenshot(file);
+    await tab.screenshot(file);
     const count = await page.evaluate(() => CSS.highlights.get('h7t-m')?.size ?? 0);
     console.log(`${name}: ${count} mentions highlighted, card open → ${path.relative(process.cwd(), file)}`);
   }

@@ -95,6 +95,17 @@ pub fn start_content(engine: String, api: JsValue) {
 fn init(engine: &str, profile_json: Option<&str>) -> Result<(), JsValue> {
     let doc = gloo::utils::document();
     let site = sites::detect(&doc);
+    if site.takes_frame_inserts {
+        // A comment-form frame (Blogger): no posts to read, only replies to take in. The empty
+        // overlay host says Hat Tip is here and ready, as on every other page.
+        ext::on_message(ext::INSERT_HERE, move |message| {
+            let text = js_sys::Reflect::get(&message, &"text".into()).ok().and_then(|t| t.as_string()).unwrap_or_default();
+            let doc = gloo::utils::document();
+            async move { insert::insert_handed_over(&doc, site, &text).await }
+        })?;
+        Overlay::new(&doc, engine, site.name)?.set_ready(0);
+        return Ok(());
+    }
     let profile = ext::profile_or_demo(profile_json);
     let matcher = Matcher::new(&profile);
     let overlay = Overlay::new(&doc, engine, site.name)?;

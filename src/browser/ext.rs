@@ -113,6 +113,41 @@ pub fn on_profile_change(on_change: impl Fn(Option<String>) + 'static) -> Result
     Ok(())
 }
 
+/// Message types exchanged between the content scripts of one tab (through background.js).
+pub const INSERT_IN_FRAME: &str = "hattip:insert-in-frame";
+pub const INSERT_HERE: &str = "hattip:insert-here";
+
+/// Sends a message to the extension (background.js) and awaits its answer.
+pub async fn send_message(message: &JsValue) -> Result<JsValue, JsValue> {
+    call("runtime", "sendMessage", std::slice::from_ref(message)).await
+}
+
+/// Answers messages of type `kind` with what `handle(message)` resolves to; other messages are
+/// left for other listeners. Works in both browsers: the listener returns `true` and answers
+/// through `sendResponse` once the future is done.
+pub fn on_message<F, Fut>(kind: &'static str, handle: F) -> Result<(), JsValue>
+where
+    F: Fn(JsValue) -> Fut + 'static,
+    Fut: std::future::Future<Output = JsValue> + 'static,
+{
+    let listener = Closure::<dyn Fn(JsValue, JsValue, Function) -> JsValue>::new(move |message: JsValue, _sender: JsValue, respond: Function| {
+        let is_kind = Reflect::get(&message, &"type".into()).ok().and_then(|t| t.as_string()).is_some_and(|t| t == kind);
+        if !is_kind {
+            return JsValue::UNDEFINED;
+        }
+        let answer = handle(message);
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = respond.call1(&JsValue::NULL, &answer.await);
+        });
+        JsValue::TRUE
+    });
+    let event = get_path(&api(), "runtime.onMessage")?;
+    let add: Function = Reflect::get(&event, &"addListener".into())?.dyn_into()?;
+    add.call1(&event, listener.as_ref())?;
+    listener.forget(); // lives as long as the frame
+    Ok(())
+}
+
 /// Resolves after `ms` milliseconds (window.setTimeout: gloo timers break in Firefox content scripts).
 pub async fn sleep(ms: i32) {
     let promise = Promise::new(&mut |resolve, _| {

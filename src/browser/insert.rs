@@ -13,7 +13,7 @@ use web_sys::{
     HtmlInputElement, HtmlTextAreaElement, InputEvent, InputEventInit, Node,
 };
 
-use super::ext::sleep;
+use super::ext::{send_message, sleep, INSERT_IN_FRAME};
 use super::sites::{EditorKind, Site};
 
 /// How long to wait for a composer to appear after clicking the site's reply button.
@@ -156,7 +156,12 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
 /// Opens (if needed) the reply box for `post`, inserts `text` and verifies it. Returns the
 /// message for the card's status line.
 pub async fn insert_reply(doc: &Document, site: &'static Site, post: &Element, text: &str) -> String {
-    match try_insert(doc, site, post, text).await {
+    let result = if query_doc(doc, site.composer_frame).is_some() {
+        insert_in_frame(text).await
+    } else {
+        try_insert(doc, site, post, text).await
+    };
+    match result {
         Ok(()) => "Inserted. Review it, then send it yourself.".into(),
         Err(why) => {
             if copy_to_clipboard(text).await {
@@ -166,6 +171,37 @@ pub async fn insert_reply(doc: &Document, site: &'static Site, post: &Element, t
             }
         }
     }
+}
+
+/// Hands `text` to Hat Tip in the page's comment-form frame and waits for its verdict.
+async fn insert_in_frame(text: &str) -> Result<(), String> {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &INSERT_IN_FRAME.into());
+    let _ = js_sys::Reflect::set(&message, &"text".into(), &text.into());
+    let answer = send_message(&message).await.map_err(|_| "Couldn't reach the comment form's frame.".to_string())?;
+    let get = |key: &str| js_sys::Reflect::get(&answer, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if get("ok").as_bool() == Some(true) {
+        Ok(())
+    } else {
+        Err(get("message").as_string().unwrap_or_else(|| "The comment form's frame didn't answer.".into()))
+    }
+}
+
+/// In a comment-form frame: puts text handed over by the page around it into the frame's reply
+/// box. Answers `{ok, message}`; the page around it does any clipboard fallback (this frame
+/// has no user gesture to write the clipboard with).
+pub async fn insert_handed_over(doc: &Document, site: &'static Site, text: &str) -> JsValue {
+    let answer = js_sys::Object::new();
+    let root = doc.document_element();
+    let result = match root {
+        Some(root) => try_insert(doc, site, &root, text).await,
+        None => Err("The comment form's frame is empty.".into()),
+    };
+    let _ = js_sys::Reflect::set(&answer, &"ok".into(), &result.is_ok().into());
+    if let Err(why) = result {
+        let _ = js_sys::Reflect::set(&answer, &"message".into(), &why.into());
+    }
+    answer.into()
 }
 
 async fn try_insert(doc: &Document, site: &'static Site, post: &Element, text: &str) -> Result<(), String> {

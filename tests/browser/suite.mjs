@@ -25,7 +25,7 @@ export const overlay = () => {
       label: card.getAttribute('aria-label'),
       brand: field('brand')?.textContent, language: field('language')?.textContent,
       sentiment: field('sentiment')?.textContent, intent: field('intent')?.textContent,
-      act: field('act')?.textContent, reply: field('reply')?.value ?? null,
+      act: field('act')?.textContent, reply: field('reply')?.value ?? null, replyLabel: field('reply-label')?.textContent ?? null,
       guidance: field('guidance')?.textContent ?? null, status: field('status')?.textContent,
       reasons: [...(field('reasons')?.querySelectorAll('mark') ?? [])].map((m) => m.textContent),
       hasInsert: !!card.querySelector('[data-action="insert"]'), hasCopy: !!card.querySelector('[data-action="copy"]'),
@@ -225,11 +225,57 @@ export function siteSuite(kind, launch, { cspEngine }) {
       assert.deepEqual(page.errors, []);
     });
 
+    test('Disqus: inside the cross-origin comment frame, a Spanish question gets a Spanish answer in the reply box', async () => {
+      const page = await newPage();
+      await page.goto(`${server.origin}/disqus/`);
+      const frame = await page.frame('/disqus-embed.html');
+      await frame.waitFor(readyAtLeast, 2);
+      const state = await frame.evaluate(overlay);
+      assert.equal(state.site, 'disqus');
+      assert.deepEqual(sorted(await frame.evaluate(highlights)), ['Northwind', 'Northwind']);
+      assert.equal(state.buttons.length, 2, 'one button per comment with a mention, nested replies included');
+      const card = await openCardFor(frame, 'question');
+      assert.equal(card.act, 'answer');
+      assert.match(card.replyLabel, /in Spanish/);
+      assert.match(card.reply, /^Hola Lucía, .*el horario/, card.reply);
+      const status = await insertAndWait(frame);
+      assert.match(status, /^Inserted/, status);
+      const app = await frame.evaluate(() => ({
+        draft: window.__disqus.drafts['post-501'], others: Object.keys(window.__disqus.drafts), posted: window.__disqus.posted,
+        enabled: !document.querySelector('#post-501 > .post-content .post-action__button').disabled,
+      }));
+      assert.equal(app.draft, card.reply, "the Disqus app's own draft holds the reply");
+      assert.deepEqual(app.others, ['post-501'], 'under the right comment, not its nested reply');
+      assert.ok(app.enabled, 'Post is enabled');
+      assert.deepEqual(app.posted, [], 'Hat Tip never posts');
+      assert.deepEqual(page.errors, []);
+    });
+
+    test('Blogger: a reply to a comment goes into the cross-origin comment frame', async () => {
+      const page = await newPage();
+      await page.goto(`${server.origin}/blogger/`);
+      await page.waitFor(readyAtLeast, 2);
+      assert.equal((await page.evaluate(overlay)).site, 'blogger');
+      assert.deepEqual(sorted(await page.evaluate(highlights)), sorted(['Zephyr Air', 'SkyLounge', 'Zephyr Air']));
+      const frame = await page.frame('/blogger-frame.html');
+      const frameSite = await frame.waitFor(() => document.querySelector('hattip-overlay')?.getAttribute('data-ready') === '0' && document.querySelector('hattip-overlay').getAttribute('data-site'));
+      assert.equal(frameSite, 'blogger-comment-frame');
+      const card = await openCardFor(page, 'complaint');
+      assert.equal(card.act, 'apologize_help');
+      assert.match(card.reply, /Paul/);
+      assert.match(card.reply, /lost bag/, 'names the concrete problem');
+      const status = await insertAndWait(page);
+      assert.match(status, /^Inserted/, status);
+      const form = await frame.evaluate(() => ({ ...window.__comment, enabled: !document.getElementById('publish').disabled }));
+      assert.deepEqual(form, { body: card.reply, published: false, enabled: true }, "the frame's own state holds the reply; nothing published");
+      assert.deepEqual(page.errors, []);
+    });
+
     test('no network requests beyond the fixture pages themselves', async () => {
       const bad = server.requests.map((u) => u.split('?')[0]).filter((p) => !FIXTURE_PATHS.has(p));
       assert.deepEqual(bad, [], 'the fixture server saw only fixture paths');
       const seen = [...pages.flatMap((p) => p.requests), ...(browser.contextRequests ?? [])];
-      const foreign = seen.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'));
+      const foreign = seen.filter((u) => !u.startsWith(server.origin) && !u.startsWith(server.frameOrigin) && !u.startsWith('data:'));
       assert.deepEqual(foreign, [], 'no request left for any other address');
     });
   });

@@ -17,10 +17,39 @@ function assertBuilt() {
   }
 }
 
-/** Page wrapper: `evaluate` runs in the page's main world; clicks are real input events. */
-class TestPage {
-  constructor(kind, page) {
+/** A page or one of its frames: `evaluate` runs in its main world; clicks are real input events. */
+class Target {
+  constructor(kind, handle) {
     this.kind = kind;
+    this.handle = handle;
+  }
+  evaluate(fn, arg) { return this.handle.evaluate(fn, arg); }
+  async waitFor(fn, arg, timeout = 15000) {
+    const started = Date.now();
+    for (;;) {
+      const value = await this.handle.evaluate(fn, arg).catch((e) => ({ __error: String(e) }));
+      if (value && !value.__error) return value;
+      if (Date.now() - started > timeout) {
+        throw new Error(`timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 160)} (last: ${JSON.stringify(value)})`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  /** Clicks an element inside Hat Tip's overlay (open shadow root). */
+  clickOverlay(selector) {
+    return this.kind === 'chromium'
+      ? this.handle.locator(`${OVERLAY} ${selector}`).first().click()
+      : this.handle.locator(`${OVERLAY} >>> ${selector}`).click();
+  }
+  clickPage(selector) {
+    return this.kind === 'chromium' ? this.handle.locator(selector).first().click() : this.handle.locator(selector).click();
+  }
+}
+
+/** A tab: also collects page errors and requests, and reaches into its frames. */
+class TestPage extends Target {
+  constructor(kind, page) {
+    super(kind, page);
     this.page = page;
     this.errors = [];
     this.requests = [];
@@ -33,26 +62,15 @@ class TestPage {
     page.on('request', (r) => this.requests.push(r.url()));
   }
   goto(url) { return this.page.goto(url, { waitUntil: 'load' }); }
-  evaluate(fn, arg) { return this.page.evaluate(fn, arg); }
-  async waitFor(fn, arg, timeout = 15000) {
+  /** The frame whose address contains `part`, once it has loaded. */
+  async frame(part, timeout = 15000) {
     const started = Date.now();
     for (;;) {
-      const value = await this.page.evaluate(fn, arg).catch((e) => ({ __error: String(e) }));
-      if (value && !value.__error) return value;
-      if (Date.now() - started > timeout) {
-        throw new Error(`timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 160)} (last: ${JSON.stringify(value)})`);
-      }
+      const frame = this.page.frames().find((f) => f.url().includes(part));
+      if (frame) return new Target(this.kind, frame);
+      if (Date.now() - started > timeout) throw new Error(`no frame with "${part}" in its address`);
       await new Promise((r) => setTimeout(r, 100));
     }
-  }
-  /** Clicks an element inside Hat Tip's overlay (open shadow root). */
-  clickOverlay(selector) {
-    return this.kind === 'chromium'
-      ? this.page.locator(`${OVERLAY} ${selector}`).first().click()
-      : this.page.locator(`${OVERLAY} >>> ${selector}`).click();
-  }
-  clickPage(selector) {
-    return this.kind === 'chromium' ? this.page.locator(selector).first().click() : this.page.locator(selector).click();
   }
   screenshot(file) { return this.page.screenshot({ path: file }); }
   close() { return this.page.close(); }

@@ -14,6 +14,8 @@ const PAGES = {
   '/facebook/': { file: 'facebook.html' },
   '/wordpress/': { file: 'wordpress.html' },
   '/blog/': { file: 'blog.html' },
+  '/disqus/': { file: 'disqus.html' },
+  '/blogger/': { file: 'blogger.html' },
 };
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
@@ -58,8 +60,11 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, requests, close: () => new Promise((r) => server.close(r)) };
+  // The same server under another host name: the cross-origin Disqus and Blogger frames.
+  const frameOrigin = `http://localhost:${server.address().port}`;
+  return { origin, frameOrigin, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** Every path a fixture page may legitimately request. */
-export const FIXTURE_PATHS = new Set([...Object.keys(PAGES), '/fixture.css', '/build/x-app.js', '/build/facebook-app.js', '/wp-comment-reply.js', '/favicon.ico']);
+export const FIXTURE_PATHS = new Set([...Object.keys(PAGES), '/fixture.css', '/build/x-app.js', '/build/facebook-app.js', '/wp-comment-reply.js', '/favicon.ico',
+  '/frame-host.js', '/disqus-embed.html', '/disqus-embed.js', '/blogger-frame.html', '/blogger-frame.js']);

@@ -21,4 +21,6 @@ pub static SITE: Site = Site {
     composer_in_post: "[contenteditable=\"true\"][data-lexical-editor=\"true\"]",
     composer_in_page: "",
     send_button: "",
+    composer_frame: "",
+    takes_frame_inserts: false,
 };

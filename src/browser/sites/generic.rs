@@ -19,4 +19,6 @@ pub static SITE: Site = Site {
     composer_in_post: "textarea, [contenteditable=\"true\"]",
     composer_in_page: "form textarea, form [contenteditable=\"true\"]",
     send_button: "",
+    composer_frame: "",
+    takes_frame_inserts: false,
 };

@@ -2,6 +2,8 @@
 //! (post, text, author, reply button and composer selectors, which editor it uses), so a site's
 //! redesign is a one-file fix. This module picks the adapter for the current page.
 
+pub mod blogger;
+pub mod disqus;
 pub mod facebook;
 pub mod generic;
 pub mod wordpress;
@@ -45,9 +47,23 @@ pub struct Site {
     pub composer_in_page: &'static str,
     /// A send button whose `aria-disabled` tells whether the editor's state holds text.
     pub send_button: &'static str,
+    /// The reply box is inside this cross-origin iframe (Blogger's comment form): insertion is
+    /// handed to Hat Tip's content script in that frame.
+    pub composer_frame: &'static str,
+    /// This page is such a frame: it has no posts, only a reply box that takes insertions
+    /// handed over from the page around it.
+    pub takes_frame_inserts: bool,
 }
 
-const SITES: [&Site; 4] = [&x::SITE, &facebook::SITE, &wordpress::SITE, &generic::SITE];
+const SITES: [&Site; 7] = [
+    &x::SITE,
+    &facebook::SITE,
+    &disqus::SITE,
+    &blogger::COMMENT_FRAME,
+    &blogger::SITE,
+    &wordpress::SITE,
+    &generic::SITE,
+];
 
 fn host_matches(host: &str, pattern: &str) -> bool {
     host == pattern || host.ends_with(&format!(".{pattern}"))

@@ -20,4 +20,6 @@ pub static SITE: Site = Site {
     composer_in_post: "",
     composer_in_page: "textarea#comment",
     send_button: "",
+    composer_frame: "",
+    takes_frame_inserts: false,
 };

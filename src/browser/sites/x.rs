@@ -21,4 +21,6 @@ pub static SITE: Site = Site {
     composer_in_post: "",
     composer_in_page: "#layers [data-testid^=\"tweetTextarea\"][contenteditable=\"true\"]",
     send_button: "#layers [data-testid=\"tweetButton\"], #layers [data-testid=\"tweetButtonInline\"]",
+    composer_frame: "",
+    takes_frame_inserts: false,
 };
