@@ -76,6 +76,15 @@ build() {
   log "built dist/chrome, dist/firefox, dist/hattip-chrome-$version.zip, dist/hattip-firefox-$version.zip"
 }
 
+# The engine without the browser layer (tools/engine-size), optimised like the extension's wasm:
+# what analysis and replies cost in the download, reported by the benchmark.
+engine_alone() {
+  cargo build --quiet --release --manifest-path tools/engine-size/Cargo.toml \
+    --target wasm32-unknown-unknown --target-dir target/engine-size
+  node "$BINARYEN/wasm-opt" $FEATURES_ALL --strip-debug -Oz \
+    target/engine-size/wasm32-unknown-unknown/release/hattip_engine_size.wasm -o target/engine-size/engine.wasm
+}
+
 case "${1:-build}" in
   setup) setup_rust; setup_npm; setup_browsers ;;
   build) setup_rust; setup_npm; build ;;
@@ -87,7 +96,7 @@ case "${1:-build}" in
     log "browser tests (Chromium and Firefox)"
     node --test --test-concurrency=1 tests/browser/
     ;;
-  bench) setup_rust; setup_npm; setup_browsers; build; node tests/bench/run.mjs ;;
+  bench) setup_rust; setup_npm; setup_browsers; build; engine_alone; node tests/bench/run.mjs ;;
   eval)
     python3 -c "import vaderSentiment, openpyxl, langdetect" 2>/dev/null \
       || python3 -m pip install --quiet vaderSentiment==3.3.2 openpyxl==3.1.5 langdetect==1.0.9

@@ -7,7 +7,7 @@
 //! - [`matcher`]: every brand term in one automaton; word boundaries; exclusions.
 //! - [`analyze`]: language, sentiment and intent of a post, and `analyze_post`.
 //! - [`reply`]: the reply act and its texts.
-//! - `browser` (wasm32 only): content script, overlay, insertion, options and popup pages.
+//! - `browser` (wasm32 with the default `browser` feature): content script, overlay, insertion, options and popup pages.
 //! - `src/bin/hattip.rs`: the command-line front end (`hattip analyze`).
 //!
 //! The engine modules use no browser types and are tested natively with `cargo test`.
@@ -19,5 +19,5 @@ pub mod profile;
 pub mod reply;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "browser"))]
 pub mod browser;

@@ -23,10 +23,11 @@ const WORDS: &[(LanguageCode, &[&str])] = &[
     ("en", &["the", "and", "is", "are", "you", "your", "my", "this", "that", "with", "for", "not", "was", "have", "it's", "i'm", "just", "what", "why", "how", "thanks", "thank", "they", "we", "our", "of", "to", "me", "it", "at", "so", "can", "does", "will", "again", "be", "don't", "can't", "get", "got", "would", "been", "there"]),
     ("es", &["el", "los", "las", "que", "es", "y", "por", "para", "con", "pero", "muy", "una", "mi", "su", "gracias", "está", "qué", "cómo", "mis", "del", "al", "lo", "nos", "hoy", "tienen", "hay", "también", "yo", "esto", "eso", "como", "más", "pues", "ya", "todo", "tiene", "estoy", "ser", "hace"]),
     ("fr", &["le", "les", "est", "et", "une", "des", "du", "pour", "avec", "pas", "je", "vous", "mon", "ma", "merci", "c'est", "très", "mais", "qui", "sur", "au", "aux", "j'ai", "nous", "ce", "cette", "encore", "toujours", "il", "elle", "on", "ne", "tout", "fait", "être", "suis", "avoir", "ça", "qu'il"]),
-    ("de", &["der", "die", "das", "und", "ist", "nicht", "ich", "mit", "für", "ein", "eine", "auf", "sehr", "danke", "aber", "auch", "wir", "mein", "meine", "noch", "schon", "heute", "wieder", "kann", "bei", "zu", "den", "dem", "sich", "sind", "es", "wie", "was", "wird", "hat", "nur", "mal", "jetzt", "einen", "oder"]),
+    ("de", &["der", "die", "das", "und", "ist", "nicht", "ich", "mit", "für", "ein", "eine", "auf", "sehr", "danke", "aber", "auch", "wir", "mein", "meine", "noch", "schon", "heute", "wieder", "kann", "bei", "zu", "den", "dem", "sich", "sind", "es", "wie", "was", "wird", "hat", "nur", "mal", "jetzt", "einen", "oder", "im", "zum", "vom", "von", "aus", "dass", "über", "nach"]),
     ("pt", &["o", "os", "que", "é", "não", "um", "uma", "para", "com", "muito", "obrigado", "obrigada", "meu", "minha", "mas", "do", "da", "dos", "das", "no", "na", "você", "vocês", "está", "isso", "também", "hoje", "eu", "ele", "ela", "mais", "foi", "tem", "já", "vai", "só", "pra", "quando", "ser", "nos", "por", "como"]),
     ("it", &["il", "lo", "gli", "che", "è", "e", "non", "un", "una", "per", "con", "molto", "grazie", "mio", "mia", "ma", "del", "della", "sono", "questo", "questa", "anche", "oggi", "ancora", "perché", "ho", "di", "si", "ci", "come", "più", "tutto", "hanno", "nel", "alla", "dei", "delle", "io", "cosa"]),
-    ("nl", &["de", "het", "een", "en", "is", "niet", "ik", "met", "voor", "van", "op", "zeer", "heel", "bedankt", "dank", "maar", "ook", "mijn", "wij", "jullie", "nog", "weer", "vandaag", "hebben", "zijn", "dat", "wat", "je", "er", "naar", "wel", "geen", "om", "kan", "dit", "bij", "hoe", "nu"]),
+    // Not "de" and "en": French and Spanish use them at least as much.
+    ("nl", &["het", "een", "niet", "ik", "met", "voor", "van", "op", "zeer", "heel", "bedankt", "dank", "maar", "ook", "mijn", "wij", "jullie", "nog", "weer", "vandaag", "hebben", "zijn", "dat", "wat", "je", "er", "naar", "wel", "geen", "om", "kan", "dit", "bij", "hoe", "nu"]),
 ];
 
 /// Writing systems that name their language outright.
@@ -103,10 +104,10 @@ fn word_vote(lower: &str) -> Option<(LanguageCode, usize, usize)> {
 }
 
 /// Spanish or Portuguese, by spelling and words only one of them uses (whatlang mixes the two up
-/// on tweets more than any other pair).
+/// on tweets more than any other pair). Words both use ("no", "na") are not cues.
 fn spanish_or_portuguese(lower: &str) -> Option<LanguageCode> {
-    const PT: &[&str] = &["ã", "õ", "ç", "nh", "lh", "ão", "ões", "você", "não", "muito", "obrigad", "também", "então", "isso", "aqui", "agora", "pra ", "tá ", "né", "dia ", "bom", "boa", "mais ", "meu", "minha", "já", "só", "ou ", "um ", "uma ", "do ", "da ", "dos ", "das ", "no ", "na ", "é ", "vai", "olá", "até"];
-    const ES: &[&str] = &["ñ", "¿", "¡", "ción", "muy", "pues", "gracias", "también", "está", "qué", "cómo", "yo ", "el ", "los ", "del ", "al ", "y ", "hoy", "mañana", "bueno", "buena", "más ", "mi ", "ya ", "hay", "todo", "un ", "una ", "lo ", "le ", "se ", "ha ", "va "];
+    const PT: &[&str] = &["ã", "õ", "ç", "nh", "lh", "ão", "ões", "você", "não", "muito", "obrigad", "também", "então", "isso", "aqui", "agora", "pra ", "tá ", "né", "dia ", "bom", "boa", "mais ", "meu", "minha", "já", "só", "ou ", "um ", "uma ", "do ", "da ", "dos ", "das ", "é ", "vai", "olá", "até", "eu ", "vc", "tô", "ê", "ô", "ao ", "pelo ", "pela ", "esse ", "essa ", "dele", "dela", "kkk", "rsrs", " tem "];
+    const ES: &[&str] = &["ñ", "¿", "¡", "ción", "muy", "pues", "gracias", "también", "está", "qué", "cómo", "yo ", "el ", "los ", "del ", "al ", "y ", "hoy", "mañana", "bueno", "buena", "más ", "mi ", "ya ", "hay", "todo", "un ", "una ", "lo ", "le ", "se ", "ha ", "va ", "soy ", "estoy", "eres", "pero ", "tío", "sé ", "quiero", "nada", "ahora", "vez", "desde", "hasta", "donde", "cuando", "ll", "aquí", "nos lo", "jaja", "acá", "porfa"];
     let padded = format!(" {lower} ");
     let count = |cues: &[&str]| cues.iter().filter(|c| padded.contains(*c)).count();
     let (pt, es) = (count(PT), count(ES));
@@ -117,13 +118,55 @@ fn spanish_or_portuguese(lower: &str) -> Option<LanguageCode> {
     }
 }
 
+/// Words that name their language even alone: the thanks and greetings short posts are made of
+/// ("gracias!", "merci 🙏").
+const SHORT_POST_WORDS: &[(LanguageCode, &[&str])] = &[
+    ("en", &["thanks", "thank", "hello", "thx"]),
+    ("es", &["gracias", "hola", "genial"]),
+    ("fr", &["merci", "bonjour", "salut"]),
+    ("de", &["danke", "hallo", "tschüss", "gute"]),
+    ("pt", &["obrigado", "obrigada", "olá", "valeu"]),
+    ("it", &["grazie", "ciao", "buongiorno"]),
+    ("nl", &["bedankt", "dankjewel", "hoi", "dag"]),
+];
+
+fn short_word_language(lower: &str) -> Option<LanguageCode> {
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    SHORT_POST_WORDS.iter().find(|(_, list)| words.iter().any(|w| list.contains(w))).map(|(lang, _)| *lang)
+}
+
+/// Spanish or Italian, by spelling only one of them uses: Spanish plurals in -os/-as and acute
+/// accents, Italian grave accents, double consonants and its articles.
+fn spanish_or_italian(lower: &str) -> Option<LanguageCode> {
+    const ES: &[&str] = &["ñ", "¿", "¡", "á", "í", "ó", "ú", "os ", "as ", "ción", " y ", " el ", " los ", " las ", "muy", "pero ", "para ", "jaja"];
+    const IT: &[&str] = &["à", "ì", "ò", "ù", "è ", " gli ", "zz", "cch", "ggi", " il ", "della", "sono ", "questo", "questa", " per ", " non ", " ho ", "anche", " ma "];
+    let padded = format!(" {lower} ");
+    let count = |cues: &[&str]| cues.iter().filter(|c| padded.contains(*c)).count();
+    match count(ES).cmp(&count(IT)) {
+        std::cmp::Ordering::Greater => Some("es"),
+        std::cmp::Ordering::Less => Some("it"),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// Settles the Romance pairs whatlang and the word vote confuse most on short posts: Spanish
+/// against Italian, then Spanish against Portuguese, by spelling cues.
+fn settle_romance(lang: LanguageCode, lower: &str) -> LanguageCode {
+    let lang = if matches!(lang, "es" | "it") { spanish_or_italian(lower).unwrap_or(lang) } else { lang };
+    if matches!(lang, "es" | "pt") {
+        spanish_or_portuguese(lower).unwrap_or(lang)
+    } else {
+        lang
+    }
+}
+
 /// Detects the language of `text` (mentions, handles, URLs and hashtags already masked).
 pub fn detect(text: &str) -> LanguageCode {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let script = script_language(text);
     // A few Japanese or Chinese characters say a lot; a few Latin letters do not.
     if letters < MIN_LETTERS && !matches!(script, Some("ja" | "zh")) {
-        return UNKNOWN;
+        return short_word_language(&text.to_lowercase()).unwrap_or(UNKNOWN);
     }
     if let Some(code) = script {
         return code;
@@ -139,12 +182,19 @@ pub fn detect(text: &str) -> LanguageCode {
     // On a short post whatlang is often unsure; a clear lead in function words is then the
     // better witness ("lost my bag again, unacceptable" is not Spanish).
     if let (Some((lang, hits, margin)), Some(i)) = (vote, &info) {
-        if hits >= 2 && margin >= 1 && !i.is_reliable() {
-            return if matches!(lang, "es" | "pt") { spanish_or_portuguese(&lower).unwrap_or(lang) } else { lang };
+        if margin >= 1 && !i.is_reliable() && (hits >= 2 || i.confidence() < 0.1) {
+            return settle_romance(lang, &lower);
         }
     }
+    // Umlauts and ß when whatlang is unsure and no function word decides: German
+    // ("Übergriffige WWF Drücker...").
+    if info.as_ref().is_some_and(|i| !i.is_reliable()) && vote.is_none() && lower.contains(['ä', 'ö', 'ü', 'ß']) {
+        return "de";
+    }
+    let unsure = info.as_ref().is_some_and(|i| !i.is_reliable());
     match info.and_then(|info| whatlang_code(info.lang())) {
         Some(code @ ("es" | "pt")) => spanish_or_portuguese(&lower).unwrap_or(code),
+        Some(code @ "it") if unsure => settle_romance(code, &lower),
         Some(code) => code,
         None => vote.map_or(UNKNOWN, |(lang, _, _)| lang),
     }
@@ -170,6 +220,8 @@ mod tests {
             ("@zephyrair lost my bag again, unacceptable", "en"),
             ("Loved it today, thank you!", "en"),
             ("ok", "unknown"),
+            ("grazie :)", "it"),
+            ("¡gracias!", "es"),
             ("lol 😂", "unknown"),
             ("", "unknown"),
         ];

@@ -180,7 +180,8 @@ if (fs.existsSync(tweets)) {
 }
 
 const sizes = {};
-for (const f of ['dist/chrome/pkg/hattip_bg.wasm', 'dist/chrome/content-wasm.js', 'dist/chrome/content-w2j.js']) {
+// target/engine-size/engine.wasm: the engine without the browser layer (build.sh engine_alone).
+for (const f of ['dist/chrome/pkg/hattip_bg.wasm', 'dist/chrome/content-wasm.js', 'dist/chrome/content-w2j.js', 'target/engine-size/engine.wasm']) {
   const bytes = fs.readFileSync(path.join(root, f));
   const { gzipSync } = await import('node:zlib');
   sizes[f] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
