@@ -52,6 +52,19 @@ pub struct Brand {
     /// For brands whose names are common words: match only with the brand's own capitalisation.
     #[serde(default)]
     pub case_sensitive: bool,
+    /// What the brand knows and can say in an answer, with the words that show a question is
+    /// about it (`{"about": ["open", "hours"], "say": {"en": "We're open 7–19 every day."}}`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<Fact>,
+}
+
+/// One thing the brand can answer: the words (any language) that show a question is about
+/// it, and the answer in each language the brand has written it in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub about: Vec<String>,
+    pub say: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -212,6 +225,32 @@ impl Profile {
                 }
                 *tag = t;
             }
+            for (j, fact) in brand.facts.iter_mut().enumerate() {
+                let at_fact = format!("{}[{j}]", at("facts"));
+                if fact.about.is_empty() {
+                    return Err(err(format!("{at_fact}.about"), "give at least one word a question about this would use"));
+                }
+                for (k, word) in fact.about.iter_mut().enumerate() {
+                    *word = word.trim().to_lowercase();
+                    check_term(word, &format!("{at_fact}.about[{k}]"))?;
+                }
+                if fact.say.is_empty() {
+                    return Err(err(format!("{at_fact}.say"), "give the answer in at least one language"));
+                }
+                for (lang, answer) in fact.say.iter_mut() {
+                    let at_say = format!("{at_fact}.say.{lang}");
+                    if !LANGUAGES.contains(&lang.as_str()) {
+                        return Err(err(at_say, format!("not a reply language; use one of {}", LANGUAGES.join(", "))));
+                    }
+                    *answer = answer.trim().to_string();
+                    if answer.is_empty() || answer.chars().count() > 250 {
+                        return Err(err(at_say, "write an answer of 1 to 250 characters"));
+                    }
+                    if answer.contains(['{', '}']) {
+                        return Err(err(at_say, "an answer is plain text: no { or }"));
+                    }
+                }
+            }
             for (j, domain) in brand.domains.iter_mut().enumerate() {
                 *domain = normalise_domain(domain).ok_or_else(|| {
                     err(
@@ -335,6 +374,9 @@ mod tests {
             (r##"{"version":1,"brands":[{"name":"!!!"}]}"##, "brands[0].name: \"!!!\" has no letters"),
             (r##"{"version":1,"brands":[{"name":"A"}"##, "not valid JSON"),
             (r##"{"brands":[{"name":"A"}]}"##, "missing field `version`"),
+            (r##"{"version":1,"brands":[{"name":"A","facts":[{"about":[],"say":{"en":"x"}}]}]}"##, "brands[0].facts[0].about: give at least one word"),
+            (r##"{"version":1,"brands":[{"name":"A","facts":[{"about":["open"],"say":{"xx":"x"}}]}]}"##, "brands[0].facts[0].say.xx: not a reply language"),
+            (r##"{"version":1,"brands":[{"name":"A","facts":[{"about":["open"],"say":{"en":""}}]}]}"##, "brands[0].facts[0].say.en: write an answer"),
             (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"language":"xx"}}"##, "voice.language: \"xx\" is not a reply language"),
             (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"es":{"thank":["Hola {nombre}"]}}}}"##, "voice.phrasebook.es.thank[0]: unknown placeholder {nombre}; use {name}"),
             (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"es":{"moderate":["x"]}}}}"##, "voice.phrasebook.es.moderate: not a reply act"),

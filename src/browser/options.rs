@@ -71,6 +71,9 @@ fn render(profile: &Profile) -> Result<(), JsValue> {
         if let Some(i) = input(&fieldset, "case_sensitive") {
             i.set_checked(brand.case_sensitive);
         }
+        if let Some(t) = textarea(&fieldset, "facts") {
+            t.set_value(&facts_to_lines(&brand.facts));
+        }
     }
     by_id::<HtmlSelectElement>("tone")?.set_value(match profile.voice.tone {
         Tone::Friendly => "friendly",
@@ -138,6 +141,48 @@ fn keep_lines() -> Result<(), JsValue> {
     Ok(())
 }
 
+fn textarea(root: &Element, field: &str) -> Option<web_sys::HtmlTextAreaElement> {
+    root.query_selector(&format!("[data-field=\"{field}\"]")).ok().flatten().and_then(|e| e.dyn_into().ok())
+}
+
+/// A brand's known answers as the lines the options page shows: `language | words | answer`.
+fn facts_to_lines(facts: &[crate::profile::Fact]) -> String {
+    let mut lines = Vec::new();
+    for fact in facts {
+        for (lang, answer) in &fact.say {
+            lines.push(format!("{lang} | {} | {answer}", fact.about.join(", ")));
+        }
+    }
+    lines.join("\n")
+}
+
+/// Reads `language | words | answer` lines back into facts (lines with the same words make one
+/// fact); a line that isn't in that shape is refused with its number.
+fn lines_to_facts(text: &str, brand_index: u32) -> Result<Value, String> {
+    let mut facts: Vec<(Vec<String>, serde_json::Map<String, Value>)> = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let parts: Vec<&str> = line.splitn(3, '|').map(str::trim).collect();
+        let [lang, words, answer] = parts[..] else {
+            return Err(format!(
+                "brands[{brand_index}], answers you know, line {}: write it as language | words a question would use | your answer",
+                n + 1
+            ));
+        };
+        let about = split_list(&words.to_lowercase());
+        match facts.iter_mut().find(|(a, _)| *a == about) {
+            Some((_, say)) => {
+                say.insert(lang.to_lowercase(), json!(answer));
+            }
+            None => {
+                let mut say = serde_json::Map::new();
+                say.insert(lang.to_lowercase(), json!(answer));
+                facts.push((about, say));
+            }
+        }
+    }
+    Ok(Value::Array(facts.into_iter().map(|(about, say)| json!({ "about": about, "say": say })).collect()))
+}
+
 fn add_brand_fieldset() -> Result<Element, JsValue> {
     let template: HtmlTemplateElement = by_id("brand-template")?;
     let fragment = template.content().clone_node_with_deep(true)?;
@@ -177,6 +222,8 @@ fn form_json() -> Result<String, JsValue> {
             brand.insert(field.into(), json!(split_list(&input(&f, field).map(|i| i.value()).unwrap_or_default())));
         }
         brand.insert("case_sensitive".into(), json!(input(&f, "case_sensitive").is_some_and(|i| i.checked())));
+        let facts = lines_to_facts(&textarea(&f, "facts").map(|t| t.value()).unwrap_or_default(), i).map_err(|m| JsValue::from_str(&m))?;
+        brand.insert("facts".into(), facts);
         brands.push(Value::Object(brand));
     }
     keep_lines()?;
@@ -213,7 +260,10 @@ async fn validate_and_store(json: &str, refused: &str, done: impl Fn(usize) -> S
 async fn save_form() {
     match form_json() {
         Ok(json) => validate_and_store(&json, "Not saved", |n| format!("Saved {n} brand(s). Open tabs use them now.")).await,
-        Err(e) => status(&format!("Couldn't read the form: {e:?}"), true),
+        Err(e) => match e.as_string() {
+            Some(why) => status(&format!("Not saved: {why}. Your saved profile is unchanged."), true),
+            None => status(&format!("Couldn't read the form: {e:?}"), true),
+        },
     }
 }
 

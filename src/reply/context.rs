@@ -70,7 +70,7 @@ pub fn find_concept(lower: &str, kind: ConceptKind, language: &str) -> Option<St
 
 /// Finds `trigger` in `lower` on word boundaries (a trailing `*` allows any ending; triggers that
 /// start with a CJK character match anywhere). Returns the whole word of the text it matched.
-fn find_trigger<'t>(lower: &'t str, trigger: &str) -> Option<&'t str> {
+pub fn find_trigger<'t>(lower: &'t str, trigger: &str) -> Option<&'t str> {
     let (needle, prefix) = match trigger.strip_suffix('*') {
         Some(n) => (n, true),
         None => (trigger, false),

@@ -109,6 +109,7 @@ pub fn move_label(move_name: &str) -> &'static str {
         "ask_what_happened" => "Ask what happened",
         "offer_support_contact" => "Offer a support contact",
         "check_and_come_back" => "Check and come back",
+        "give_the_known_answer" => "Give the answer you know",
         "point_to_the_answer" => "Point to the answer",
         "ask_what_they_need" => "Ask what they need",
         "pass_on_and_ask_about_use" => "Pass it on, ask how they'd use it",
@@ -262,8 +263,18 @@ pub fn draft_reply(
             limits::shorten(&body, &voice.signature, budget.unwrap_or(usize::MAX))
         }
     };
+    // A question about something the brand has written an answer for, in this language: the
+    // first move gives that answer instead of promising to find out.
+    let fact = (act == ReplyAct::Answer).then(|| known_answer(brand, masked_lower, language)).flatten();
     let mut texts = Vec::with_capacity(3);
+    let mut moves = moves_of(act).to_vec();
     for (i, variants) in book.moves(act.as_str(), voice.tone).iter().enumerate() {
+        if let (0, Some(fact)) = (i, fact) {
+            let body = slots.render(&book.fact_frame(voice.tone).replace("{fact}", fact), &book.fallback);
+            texts.push(sign(body));
+            moves[0] = "give_the_known_answer";
+            continue;
+        }
         if let Some(line) = own_lines.and_then(|lines| lines.get(i)) {
             texts.push(sign(slots.render(line, &book.fallback)));
             continue;
@@ -289,8 +300,18 @@ pub fn draft_reply(
         language,
         text: texts.next().unwrap_or_default(),
         alternatives: texts.collect(),
-        moves: moves_of(act).to_vec(),
+        moves,
     }
+}
+
+/// The brand's written answer, in `language`, for a question whose words match one of its facts.
+fn known_answer<'p>(brand: &'p crate::profile::Brand, masked_lower: &str, language: &str) -> Option<&'p str> {
+    brand
+        .facts
+        .iter()
+        .filter(|f| f.about.iter().any(|w| context::find_trigger(masked_lower, w).is_some()))
+        .find_map(|f| f.say.get(language))
+        .map(String::as_str)
 }
 
 /// The emoji a reply may end with, by act and tone (none for apologies and formal replies).
@@ -471,6 +492,26 @@ mod tests {
                 assert!(t.ends_with("every day 7–22h"), "signature kept: {t}");
             }
         }
+    }
+
+    #[test]
+    fn known_answers_are_given_in_the_posts_language() {
+        let profile = Profile::from_json(
+            r#"{"version":1,"brands":[{"name":"Northwind","domains":["northwind.example"],"facts":[{"about":["open","hours","closes","abre","abrís","horario"],"say":{"en":"We're open 7am–7pm every day, Sundays included.","es":"Abrimos todos los días de 7 a 19 h, también los domingos."}}]}]}"#,
+        )
+        .unwrap();
+        let r = reply_with(&profile, "anyone know what time Northwind closes on Sundays", Some(&ana()), Platform::X);
+        assert_eq!(r.text, "Hi Ana, good question! We're open 7am–7pm every day, Sundays included.");
+        assert_eq!(r.moves[0], "give_the_known_answer");
+        assert!(r.alternatives[0].contains("northwind.example"), "the other moves stay: {:?}", r.alternatives);
+        let r = reply_with(&profile, "¿Sabéis si Northwind abre los domingos?", None, Platform::X);
+        assert_eq!(r.text, "Hola, ¡buena pregunta! Abrimos todos los días de 7 a 19 h, también los domingos.");
+        // No French answer written: Hat Tip says it will find out, in French.
+        let r = reply_with(&profile, "Est-ce que Northwind ouvre le dimanche ? À quelle heure ça ferme ?", None, Platform::X);
+        assert_eq!((r.language, r.moves[0]), ("fr", "check_and_come_back"));
+        // Not a question about opening hours: no fact.
+        let r = reply_with(&profile, "Does Northwind ship to Canada?", None, Platform::X);
+        assert_eq!(r.moves[0], "check_and_come_back");
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub struct Fallback {
 #[serde(deny_unknown_fields)]
 pub struct LanguageBook {
     pub fallback: Fallback,
+    /// How a reply that gives one of the brand's known answers starts (`{fact}` is the answer).
+    fact: String,
+    #[serde(default)]
+    fact_formal: Option<String>,
     friendly: BTreeMap<String, [Variants; 3]>,
     #[serde(default)]
     formal: BTreeMap<String, [Variants; 3]>,
@@ -49,6 +53,14 @@ pub struct LanguageBook {
 }
 
 impl LanguageBook {
+    /// The frame around a known answer, in the register that fits `tone`.
+    pub fn fact_frame(&self, tone: Tone) -> &str {
+        match (tone, &self.fact_formal) {
+            (Tone::Formal, Some(formal)) => formal,
+            _ => &self.fact,
+        }
+    }
+
     /// The three moves of `act` in the register that fits `tone` (friendly when the language has
     /// no separate register for that act).
     pub fn moves(&self, act: &str, tone: Tone) -> &[Variants; 3] {
@@ -141,6 +153,10 @@ mod tests {
                         );
                     }
                 }
+            }
+            for frame in [book.fact_frame(Tone::Friendly), book.fact_frame(Tone::Formal)] {
+                assert!(frame.contains("{fact}"), "{lang}: {frame}");
+                check_template(&frame.replace("{fact}", "")).unwrap_or_else(|e| panic!("{lang} fact: {e}"));
             }
             for register in [&book.formal, &book.playful] {
                 for act in register.keys() {

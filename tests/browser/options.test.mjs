@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../support/server.mjs';
 import { launchChromium } from '../support/browsers.mjs';
-import { highlights } from './suite.mjs';
+import { highlights, openCardFor } from './suite.mjs';
 
 const stored = () => chrome.storage.local.get('profile').then((r) => r.profile ?? null);
 const statusText = () => document.getElementById('status').textContent;
@@ -116,6 +116,31 @@ describe('Hat Tip options page (Chromium)', () => {
     await options.page.click('#save');
     await options.waitFor(() => /^Saved/.test(document.getElementById('status').textContent) || null);
     assert.equal((await options.evaluate(stored)).voice.phrasebook, undefined, 'back to the built-in lines');
+  });
+
+  test('answers the brand knows: a malformed line is refused with its number, a good one answers the question in the blog tab', async () => {
+    const facts = 'fieldset.brand:nth-of-type(1) [data-field="facts"]';
+    await options.page.fill(facts, 'en: export, markdown: File → Export');
+    await options.evaluate(() => { document.getElementById('status').textContent = ''; });
+    await options.page.click('#save');
+    await options.waitFor(() => /Not saved/.test(document.getElementById('status').textContent) || null);
+    assert.match(await options.evaluate(statusText), /brands\[0\], answers you know, line 1: write it as language \| words/);
+    assert.equal((await options.evaluate(stored)).brands[0].facts, undefined, 'nothing stored');
+
+    await options.page.fill(facts, 'en | export, markdown | Any note exports to Markdown from File → Export.');
+    await options.page.click('#save');
+    await options.waitFor(() => /^Saved/.test(document.getElementById('status').textContent) || null);
+    assert.deepEqual((await options.evaluate(stored)).brands[0].facts, [{ about: ['export', 'markdown'], say: { en: 'Any note exports to Markdown from File → Export.' } }]);
+
+    // The blog tab follows at once: the question about exporting gets the known answer.
+    await blog.page.bringToFront();
+    await blog.waitFor(() => document.querySelector('hattip-overlay')?.shadowRoot.querySelector('button[data-action="open"]') ? true : null);
+    const card = await openCardFor(blog, 'question');
+    assert.equal(card.reply, 'Hello Chris, thank you for your question. Any note exports to Markdown from File → Export. – Dana',
+      'formal tone and signature from the stored profile');
+    assert.match(card.replyLabel, /^Give the answer you know/);
+    await blog.clickOverlay('[role="dialog"] [data-action="close"]');
+    await options.page.bringToFront();
   });
 
   test('export downloads the stored profile', async () => {

@@ -43,7 +43,7 @@ const statusOf = () => {
 
 const sorted = (a) => [...a].sort();
 
-async function openCardFor(page, labelPart) {
+export async function openCardFor(page, labelPart) {
   const state = await page.evaluate(overlay);
   const button = state.buttons.find((b) => b.label.includes(labelPart));
   assert.ok(button, `a button whose label contains "${labelPart}" in ${JSON.stringify(state.buttons)}`);
