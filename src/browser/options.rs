@@ -95,9 +95,15 @@ fn selected_tone() -> Tone {
     }
 }
 
-/// The built-in lines for a language and act in the chosen tone (the first phrasing of each move).
+/// The built-in lines for a language and act in the chosen tone: for each move, its first
+/// phrasing that needs nothing the post may lack (a line of one's own is used for every post).
 fn builtin_lines(language: &str, act: &str) -> Vec<String> {
-    phrasebook::builtin(language).moves(act, selected_tone()).iter().map(|v| v[0].clone()).collect()
+    let general = |t: &&String| phrasebook::placeholders(t).all(|p| !phrasebook::OPTIONAL.contains(&p));
+    phrasebook::builtin(language)
+        .moves(act, selected_tone())
+        .iter()
+        .map(|v| v.iter().find(general).unwrap_or(&v[0]).clone())
+        .collect()
 }
 
 /// Shows the lines of the selected language and act: the user's own, else the built-in ones.

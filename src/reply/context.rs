@@ -19,6 +19,7 @@ struct Table {
     about: String,
     problem: Vec<Concept>,
     topic: Vec<Concept>,
+    praise: Vec<Concept>,
 }
 
 fn table() -> &'static Table {
@@ -33,6 +34,8 @@ pub enum ConceptKind {
     Problem,
     /// What a question is about.
     Topic,
+    /// What a happy customer liked.
+    Praise,
 }
 
 /// How much of a post is searched for its problem or subject: a reply is about what a post says
@@ -49,6 +52,7 @@ pub fn find_concept(lower: &str, kind: ConceptKind, language: &str) -> Option<St
     let list = match kind {
         ConceptKind::Problem => &table().problem,
         ConceptKind::Topic => &table().topic,
+        ConceptKind::Praise => &table().praise,
     };
     for concept in list {
         let mut first_word = None;
@@ -111,7 +115,7 @@ pub fn first_name(display: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ConceptKind::{Problem, Topic};
+    use ConceptKind::{Praise, Problem, Topic};
 
     #[test]
     fn problems_in_every_language() {
@@ -139,6 +143,15 @@ mod tests {
         assert_eq!(find_concept("¿hacen envíos a canarias?", Topic, "es").as_deref(), Some("los envíos"));
         assert_eq!(find_concept("ist der   glutenfrei?", Topic, "de").as_deref(), Some("die Zutaten"));
         assert_eq!(find_concept("how is your day", Topic, "en"), None);
+    }
+
+    #[test]
+    fn what_people_liked() {
+        assert_eq!(find_concept("the crew on   were lovely with the kids", Praise, "en").as_deref(), Some("our team"));
+        assert_eq!(find_concept("best latte in town", Praise, "en").as_deref(), Some("our latte"));
+        assert_eq!(find_concept("el personal fue muy amable", Praise, "es").as_deref(), Some("nuestro equipo"));
+        assert_eq!(find_concept("die lieferung war super schnell", Praise, "de").as_deref(), Some("die Lieferung"));
+        assert_eq!(find_concept("love it", Praise, "en"), None);
     }
 
     #[test]

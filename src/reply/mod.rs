@@ -248,7 +248,11 @@ pub fn draft_reply(
         subject: product.unwrap_or(&brand.name),
         product,
         problem: (act == ReplyAct::ApologizeHelp).then(|| find_concept(masked_lower, ConceptKind::Problem, language)).flatten(),
-        topic: (act == ReplyAct::Answer).then(|| find_concept(masked_lower, ConceptKind::Topic, language)).flatten(),
+        topic: match act {
+            ReplyAct::Answer => find_concept(masked_lower, ConceptKind::Topic, language),
+            ReplyAct::Thank => find_concept(masked_lower, ConceptKind::Praise, language),
+            _ => None,
+        },
         site: brand.domains.first().map(String::as_str),
         emoji: if voice.emoji { emoji_for(act, voice.tone) } else { "" },
     };
@@ -377,6 +381,14 @@ mod tests {
 
         let r = reply_for("nothing to see here", None);
         assert_eq!((r.act, r.text.as_str()), (ReplyAct::None, ""));
+    }
+
+    #[test]
+    fn thanks_name_what_they_liked() {
+        let r = reply_for("The crew on @zephyrair were lovely with our kids, thank you!", Some(&ana()));
+        assert_eq!(r.text, "Thank you so much for the kind words about our team, Ana! They made our day. 🙌");
+        let r = reply_for("El personal de Northwind es encantador, ¡gracias!", None);
+        assert!(r.text.contains("sobre nuestro equipo"), "{}", r.text);
     }
 
     #[test]
