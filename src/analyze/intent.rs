@@ -43,7 +43,16 @@ const INSULTS: &[&str] = &[
     "trash company", "liar", "liars", "traitor", "disgusting people", "imbéciles", "idiotas",
     "gilipollas", "connard", "connards", "salope", "arschloch", "arschlöcher", "idioti",
     "stronzo", "vaffanculo", "merda", "puta", "caralho", "klootzak", "klootzakken", "idioten",
+    // Name-calling aimed at a person (not at a product, which would be a complaint).
+    "fool", "fools", "ugly man", "ugly woman", "despicable", "pervert", "perverts", "fraud",
+    "snowflake", "snowflakes", "coward", "cowards", "hypocrite", "hypocrites", "creep", "creeps",
+    "thug", "thugs", "psycho", "lunatic", "lunatics", "nutjob", "traitors", "ratbags", "scumbag",
+    "scumbags", "bigot", "bigots", "dimwit", "halfwit", "makes me sick", "is a cancer", "are a cancer",
+    "clown", "buffoon", "lowlife", "degenerate", "degenerates", "sociopath", "crook", "crooks",
 ];
+
+/// Swear words people also use to say "very" about something they like.
+const INTENSIFYING_SWEARS: &[&str] = &["damn", "fucking", "fuckin", "hell"];
 
 /// Profanity: offensive on its own, but not when it comes with a complaint to answer.
 const PROFANITY: &[&str] = &[
@@ -94,7 +103,7 @@ const NEGATION_CUES: &[&str] = &[
 const IMPERATIVE_STARTS: &[&str] = &[
     "add", "allow", "make", "provide", "give", "let", "enable", "support", "include", "consider",
     "create", "implement", "introduce", "offer", "expose", "bring", "update", "improve", "change",
-    "remove", "integrate",
+    "remove", "integrate", "port", "pin", "expand", "extend", "open", "bring",
 ];
 
 const QUESTION_STARTS: &[&str] = &[
@@ -129,6 +138,11 @@ const SUGGESTION_CUES: &[&str] = &[
     "deviam", "dovreste", "zouden moeten", "i would like", "i'd like", "we would like", "we need",
     "need a way", "there needs to be", "would like to see", "i want to be able", "it should",
     "should be", "should have", "should support", "we should", "make sure", "needs a", "need an option",
+    "would be great", "would be useful", "will be useful", "will be very useful", "would be very useful",
+    "i'd prefer", "i would prefer", "can we have", "could we have", "can we get", "could we get",
+    "allow me to", "let us", "let me", "possibility to", "posibility to", "we hope", "i hope you",
+    "requesting", "i request", "must be given", "please support", "pls support", "please expand",
+    "please remove", "please enable", "please let", "please give", "please extend", "please port",
 ];
 
 fn offensive_word(lower: &str) -> Option<String> {
@@ -149,12 +163,12 @@ pub fn classify(lower: &str, sentiment: &Sentiment) -> Intent {
 pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<String>) {
     let found = |cues: &[&str]| cues.iter().find(|c| contains_phrase(lower, c)).map(|c| c.to_string());
     let complaint_cue = found(COMPLAINT_CUES);
+    // Swearing alone is offensive, but not when it carries a complaint to answer, nor when a
+    // swear word only intensifies praise ("damn good coffee", "fucking amazing").
     let offensive_cue = found(INSULTS).or_else(|| offensive_word(lower)).or_else(|| {
-        if complaint_cue.is_none() {
-            found(PROFANITY)
-        } else {
-            None
-        }
+        let swear = found(PROFANITY).filter(|_| complaint_cue.is_none())?;
+        let intensifies_praise = sentiment.label == SentimentLabel::Positive && INTENSIFYING_SWEARS.contains(&swear.as_str());
+        (!intensifies_praise).then_some(swear)
     });
     if let Some(cue) = offensive_cue {
         return (Intent::Offensive, vec![cue]);
@@ -287,6 +301,16 @@ mod tests {
         for (lang, text, want) in cases {
             assert_eq!(intent(text), *want, "[{lang}] {text}");
         }
+    }
+
+    #[test]
+    fn swearing_in_praise_is_not_a_troll() {
+        let s = |t: &str| crate::analyze::sentiment::score(t);
+        for text in ["this is damn good coffee, thank you", "fucking amazing service today"] {
+            assert_eq!(classify(text, &s(text)), Intent::Praise, "{text}");
+        }
+        let text = "fuck this place";
+        assert_eq!(classify(text, &s(text)), Intent::Offensive);
     }
 
     #[test]
