@@ -199,6 +199,93 @@ fn japanese_phrases(text: &str) -> Vec<(f32, String)> {
     found
 }
 
+/// Sentiment words of one language, used only on posts in that language (so Italian *male*,
+/// "bad", never scores an English post about a male nurse). Written by the project.
+const LANGUAGE_WORDS: &[(&str, &[(&str, f32)])] = &[
+    ("es", &[
+        ("muertos", -2.3), ("muerto", -2.0), ("guerra", -2.4), ("víctima", -2.0), ("víctimas", -2.0), ("peligro", -2.0),
+        ("tragedia", -2.6), ("grave", -1.6), ("absurdo", -2.0),
+        ("gusta", 1.8), ("encanta", 2.5), ("encantado", 2.4), ("encantadora", 2.4), ("hermoso", 2.6), ("hermosa", 2.6),
+        ("bonito", 2.2), ("bonita", 2.2), ("lindo", 2.4), ("linda", 2.4), ("precioso", 2.6), ("preciosa", 2.6),
+        ("maravilloso", 3.0), ("maravillosa", 3.0), ("fantástico", 2.9), ("fantástica", 2.9), ("estupendo", 2.7),
+        ("divertido", 2.1), ("divertida", 2.1), ("alegría", 2.5), ("alegre", 2.2), ("felicidades", 2.6),
+        ("enhorabuena", 2.6), ("guapo", 2.0), ("guapa", 2.0), ("éxito", 2.2), ("orgulloso", 2.2), ("orgullosa", 2.2),
+        ("buenísimo", 2.8), ("buenísima", 2.8), ("perfecta", 2.7), ("buen", 1.8), ("buenos", 1.8), ("buenas", 1.6),
+        ("suerte", 1.5), ("disfrutar", 2.0), ("disfruta", 2.0), ("disfrutando", 2.0), ("brillante", 2.4), ("jaja", 1.2),
+        ("jajaja", 1.5), ("jajajaja", 1.5), ("amor", 2.5), ("mal", -1.8), ("tristeza", -2.2), ("asqueroso", -2.6),
+        ("miedo", -1.8), ("dolor", -2.0), ("llorar", -1.8), ("lloro", -1.8), ("enfadado", -2.0), ("enfadada", -2.0),
+        ("enojado", -2.0), ("cansado", -1.2), ("cansada", -1.2), ("harto", -2.0), ("harta", -2.0), ("mierda", -2.5),
+        ("muerte", -2.3), ("culpa", -1.5), ("problema", -1.3), ("problemas", -1.3), ("fracaso", -2.3), ("pena", -1.6),
+        ("lástima", -1.8), ("desastre", -2.5), ("basura", -2.4), ("decepción", -2.2), ("decepcionado", -2.2),
+        ("preocupado", -1.6), ("aburrido", -1.6), ("estúpido", -2.3), ("idiota", -2.5), ("feo", -1.9), ("fea", -1.9),
+    ]),
+    ("fr", &[
+        ("victime", -2.0), ("victimes", -2.0), ("polémique", -1.5), ("menacé", -1.8), ("menacées", -1.8), ("menacés", -1.8),
+        ("menace", -1.9), ("inquiétant", -2.0), ("inquiétante", -2.0), ("inquiétudes", -1.8), ("déprimé", -2.3),
+        ("déprimée", -2.3), ("tue", -2.5), ("assassine", -2.8), ("mort", -2.3), ("morts", -2.3), ("danger", -2.0),
+        ("crise", -1.8), ("pollution", -1.8), ("hélas", -1.5), ("injustifiable", -2.2), ("âneries", -1.8),
+        ("manque", -1.3), ("pénalisée", -1.5), ("guerre", -2.4), ("grave", -1.6),
+        ("heureuse", 2.6), ("belle", 2.3), ("beau", 2.3), ("joli", 2.0), ("jolie", 2.0), ("excellente", 2.8),
+        ("formidable", 2.8), ("merveilleux", 3.0), ("merveilleuse", 3.0), ("content", 2.0), ("contente", 2.0),
+        ("plaisir", 2.2), ("félicitations", 2.6), ("aime", 2.2), ("aimé", 2.2), ("amour", 2.6), ("ravi", 2.5), ("ravie", 2.5),
+        ("sympa", 2.0), ("drôle", 1.6), ("chouette", 2.0), ("meilleur", 2.0), ("meilleure", 2.0), ("incroyable", 2.5),
+        ("réussi", 2.0), ("bonheur", 2.8), ("fier", 2.0), ("fière", 2.0), ("mdr", 1.2), ("merde", -2.5), ("chiant", -2.0),
+        ("chiante", -2.0), ("énerve", -2.0), ("énervé", -2.0), ("colère", -2.2), ("peur", -1.8), ("mal", -1.6),
+        ("malheureux", -2.2), ("malheureusement", -1.5), ("problème", -1.3), ("problèmes", -1.3), ("dommage", -1.6),
+        ("catastrophe", -2.5), ("horreur", -2.5), ("dégoûté", -2.3), ("pathétique", -2.3), ("ridicule", -2.0),
+        ("inadmissible", -2.5), ("scandale", -2.4), ("scandaleux", -2.5), ("inutile", -1.8), ("fatigué", -1.2),
+        ("moche", -1.9), ("stupide", -2.2), ("triste", -2.1),
+    ]),
+    ("de", &[
+        ("tot", -2.3), ("tote", -2.3), ("krieg", -2.4), ("opfer", -2.0), ("gefahr", -2.0), ("sorge", -1.5),
+        ("sorgen", -1.5), ("skandal", -2.2), ("tragödie", -2.6), ("unfall", -2.0),
+        ("freut", 2.0), ("glücklich", 2.6), ("geil", 2.2), ("prima", 2.2), ("herrlich", 2.6), ("genial", 2.6),
+        ("spitze", 2.4), ("hervorragend", 2.9), ("fantastisch", 2.9), ("beste", 2.2), ("besten", 2.2), ("gerne", 1.2),
+        ("gern", 1.2), ("lieb", 2.0), ("spaß", 2.2), ("lustig", 1.8), ("stolz", 2.0), ("glückwunsch", 2.6),
+        ("mist", -2.0), ("blöd", -2.0), ("doof", -1.8), ("ärgerlich", -2.0), ("ärgert", -2.0), ("wütend", -2.4),
+        ("angst", -1.8), ("schade", -1.6), ("peinlich", -1.9), ("katastrophe", -2.5), ("unmöglich", -1.8),
+        ("hässlich", -2.0), ("langweilig", -1.7), ("müde", -1.2), ("krank", -1.8), ("schlimm", -2.2),
+        ("schlimmer", -2.3), ("schlechter", -2.3), ("nervig", -2.0), ("sauer", -1.8), ("dumm", -2.2),
+    ]),
+    ("pt", &[
+        ("morte", -2.3), ("mortos", -2.3), ("guerra", -2.4), ("vítima", -2.0), ("vítimas", -2.0), ("crise", -1.8),
+        ("perigo", -2.0), ("tragédia", -2.6), ("absurdo", -2.0), ("ódio", -2.7),
+        ("amei", 2.8), ("adorei", 2.8), ("perfeito", 2.7), ("perfeita", 2.7), ("incrível", 2.6), ("sensacional", 2.8),
+        ("demais", 1.8), ("parabéns", 2.6), ("alegria", 2.5), ("orgulho", 2.0), ("bonito", 2.2), ("bonita", 2.2),
+        ("divertido", 2.1), ("divertida", 2.1), ("kkkk", 1.0), ("kkkkk", 1.0), ("merda", -2.5), ("raiva", -2.3),
+        ("medo", -1.8), ("nojo", -2.4), ("nojento", -2.5), ("infelizmente", -1.5), ("problema", -1.3),
+        ("decepção", -2.2), ("decepcionado", -2.2), ("cansado", -1.2), ("cansada", -1.2), ("porcaria", -2.4),
+        ("lixo", -2.4), ("droga", -1.8), ("sofrimento", -2.3), ("chorar", -1.8), ("chorando", -1.8),
+        ("tristeza", -2.2), ("feio", -1.9), ("feia", -1.9), ("mal", -1.8),
+    ]),
+    ("it", &[
+        ("morto", -2.3), ("morti", -2.3), ("crisi", -1.8), ("pericolo", -2.0), ("guerra", -2.4), ("vittima", -2.0),
+        ("vittime", -2.0), ("grave", -1.6), ("preoccupa", -1.8), ("preoccupato", -1.8), ("disastro", -2.5),
+        ("tragedia", -2.6), ("orrendo", -2.6), ("incazzato", -2.3), ("vergogna", -2.1),
+        ("bravo", 2.2), ("bravissimo", 2.8), ("bellissima", 3.0), ("stupendo", 2.8), ("stupenda", 2.8),
+        ("meraviglioso", 3.0), ("meravigliosa", 3.0), ("perfetto", 2.7), ("perfetta", 2.7), ("adoro", 2.6),
+        ("amore", 2.5), ("fantastica", 2.9), ("complimenti", 2.4), ("felicissimo", 2.9), ("divertente", 2.1),
+        ("piace", 1.8), ("contento", 2.0), ("contenta", 2.0), ("evviva", 2.2), ("merda", -2.5), ("pessima", -2.8),
+        ("brutto", -2.0), ("brutta", -2.0), ("paura", -1.8), ("rabbia", -2.2), ("purtroppo", -1.5), ("problema", -1.3),
+        ("delusione", -2.2), ("schifoso", -2.6), ("vergognoso", -2.4), ("inutile", -1.8), ("stanco", -1.2),
+        ("stanca", -1.2), ("male", -1.8), ("peccato", -1.6),
+    ]),
+    ("nl", &[
+        ("leuk", 2.0), ("blij", 2.3), ("prachtig", 2.8), ("goed", 1.8), ("gezellig", 2.2), ("trots", 2.0),
+        ("dankjewel", 1.9), ("schitterend", 2.8), ("jammer", -1.6), ("boos", -2.2), ("balen", -1.8), ("stom", -2.0),
+        ("irritant", -2.0), ("triest", -2.0), ("vreselijk", -2.6), ("ellendig", -2.3),
+    ]),
+];
+
+/// The valence of `token` in the post's own language's word list, if it has one.
+fn language_valence(token: &str, language: &str) -> Option<f32> {
+    LANGUAGE_WORDS
+        .iter()
+        .find(|(lang, _)| *lang == language)
+        .and_then(|(_, words)| words.iter().find(|(w, _)| *w == token))
+        .map(|(_, v)| *v)
+}
+
 /// English lexicon words that are everyday words of another language Hat Tip reads: German
 /// "die" (the), "war" (was), "kind" (child), "hell" (bright); Spanish "sin" (without); French
 /// "pain" (bread), "dire" (to say); Dutch/German "bad" (bath); Italian "mia" (my), "ha" (has),
@@ -227,7 +314,8 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
     for (i, token) in tokens.iter().enumerate() {
         let raw_lower = raw[i].to_lowercase();
         let false_friend = !english && FALSE_FRIENDS.contains(&token.as_str());
-        let Some(mut v) = valence_stretched(token).or_else(|| valence(&raw_lower)).filter(|_| !false_friend) else {
+        let own = language_valence(token, language);
+        let Some(mut v) = own.or_else(|| valence_stretched(token).or_else(|| valence(&raw_lower)).filter(|_| !false_friend)) else {
             sentiments.push(0.0);
             continue;
         };
@@ -322,6 +410,30 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_language_has_its_own_words_and_only_there() {
+        use SentimentLabel::*;
+        let cases = [
+            ("la app es una basura, qué desastre", "es", Negative),
+            ("qué bonita experiencia, todo perfecto", "es", Positive),
+            ("franchement c'est une catastrophe, quelle horreur", "fr", Negative),
+            ("ravie de mon séjour, l'équipe est sympa", "fr", Positive),
+            ("ich bin so glücklich mit dem neuen Laden", "de", Positive),
+            ("wie peinlich und langweilig", "de", Negative),
+            ("adorei o atendimento, perfeito", "pt", Positive),
+            ("que porcaria, um lixo total", "pt", Negative),
+            ("servizio stupendo, complimenti", "it", Positive),
+            ("che schifo, un disastro", "it", Negative),
+            ("wat een prachtig en gezellig café", "nl", Positive),
+            ("wat jammer, echt vreselijk", "nl", Negative),
+        ];
+        for (text, lang, want) in cases {
+            assert_eq!(score_with_drivers(text, lang).0.label, want, "{lang}: {text}");
+        }
+        // Italian "male" (bad) says nothing about an English post.
+        assert_eq!(score_with_drivers("our male nurse was on duty", "en").0.label, Neutral);
+    }
 
     #[test]
     fn labels() {
