@@ -36,7 +36,7 @@ impl Intent {
 
 /// Insults, threats and harassment (the project's own), on top of `offensive_words.txt`.
 const INSULTS: &[&str] = &[
-    "idiot", "idiots", "stupid", "moron", "morons", "scum", "losers", "loser", "clowns", "pathetic",
+    "idiot", "idiots", "stupid", "moron", "morons", "scum", "losers", "loser", "clowns",
     "dumbass", "jackass", "imbecile", "retarded", "bastard", "bastards", "bitch", "fuck you",
     "fuck off", "screw you", "shut up", "go to hell", "burn in hell", "kill yourself", "kys",
     "i will kill", "gonna kill", "kill you", "die in", "you suck", "u suck", "garbage company",
@@ -75,6 +75,11 @@ const PROBLEM_CUES: &[&str] = &[
     "not working", "isn't working", "isnt working", "is not working", "stopped working", "doesn't work",
     "does not work", "won't work", "didn't work", "didn't receive", "did not receive", "haven't received",
     "have not received", "not received", "never received", "never arrived", "hasn't arrived",
+    "can't open", "cant open", "can't connect", "cant connect", "cannot connect", "still cant",
+    "doesnt work", "dont work", "isnt working", "wont load", "wont work", "where is my", "where's my",
+    "wheres my", "was supposed to", "is supposed to", "on hold with", "ripping us off", "ripping me off",
+    "rip off", "ripoff", "is a joke", "need help with", "is slow", "so slow", "too slow", "really slow",
+    "is pathetic", "are pathetic",
     "has not arrived", "still not", "still no", "still haven't", "still waiting", "still can't",
     "no internet", "no service", "no signal", "no response", "no reply", "no answer", "unable to",
     "can't get", "can't log", "cannot log", "can't access", "cannot access", "won't let",

@@ -71,6 +71,17 @@ pub struct Analysis {
 /// The post's text with mentions, @handles, #hashtags and URLs replaced by spaces, so that a
 /// brand called "United" or "Delight" never counts as a word of sentiment or language.
 pub fn masked_text(text: &str, mentions: &[MentionSpan]) -> String {
+    mask(text, mentions, false)
+}
+
+/// Like [`masked_text`], but a hashtag that is not a mention keeps its word (`#fail` → ` fail`):
+/// what sentiment and intent read, since people put their mood in tags (`#nogood`, `#love`).
+/// Language detection reads [`masked_text`], as tags are often in another language.
+pub fn masked_keeping_tags(text: &str, mentions: &[MentionSpan]) -> String {
+    mask(text, mentions, true)
+}
+
+fn mask(text: &str, mentions: &[MentionSpan], keep_tag_words: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pos16 = 0u32;
     let mut token_masked = false;
@@ -84,8 +95,14 @@ pub fn masked_text(text: &str, mentions: &[MentionSpan]) -> String {
         } else if at_token_start {
             at_token_start = false;
             let rest = &text[i..];
-            handle_like = c == '@' || c == '#';
+            handle_like = c == '@' || (c == '#' && !keep_tag_words);
             token_masked = handle_like || rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
+            if c == '#' && keep_tag_words {
+                // Only the `#` goes; the tag's word stays (unless it is a mention, below).
+                out.push(' ');
+                pos16 += 1;
+                continue;
+            }
         } else if handle_like && token_masked && !(c.is_alphanumeric() || c == '_') {
             // `@bob.` or `#tag!`: the punctuation after a handle or tag is the sentence's.
             token_masked = false;
@@ -137,9 +154,9 @@ fn intent_text(text: &str, spans: &[MentionSpan], masked: &str, lower: &str) -> 
 /// Analyses one post against the compiled profile.
 pub fn analyze_post(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Analysis {
     let spans = matcher.find(post.text);
-    let masked = masked_text(post.text, &spans);
+    let language = language::detect(&masked_text(post.text, &spans));
+    let masked = masked_keeping_tags(post.text, &spans);
     let lower = masked.to_lowercase();
-    let language = language::detect(&masked);
     let (sentiment, drivers) = sentiment::score_with_drivers(&masked, language);
     let (intent, cues) = intent::classify_with_cues(&intent_text(post.text, &spans, &masked, &lower), &sentiment);
     let mut reasons = cues;
@@ -175,6 +192,9 @@ mod tests {
         assert_eq!(masked.split_whitespace().collect::<Vec<_>>(), vec!["rocks", "ok"]);
         let text = "no thanks @bob. Worst #day!";
         assert_eq!(masked_text(text, &[]).split_whitespace().collect::<Vec<_>>(), vec!["no", "thanks", ".", "Worst", "!"]);
+        // Sentiment and intent keep a tag's word, unless the tag is a mention.
+        let text = "#northwind again late #fail";
+        assert_eq!(masked_keeping_tags(text, &m.find(text)).split_whitespace().collect::<Vec<_>>(), vec!["again", "late", "fail"]);
     }
 
     #[test]
