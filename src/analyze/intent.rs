@@ -42,7 +42,8 @@ const INSULTS: &[&str] = &[
     "i will kill", "gonna kill", "kill you", "die in", "you suck", "u suck", "garbage company",
     "trash company", "liar", "liars", "traitor", "disgusting people", "imbéciles", "idiotas",
     "gilipollas", "connard", "connards", "salope", "arschloch", "arschlöcher", "idioti",
-    "stronzo", "vaffanculo", "merda", "puta", "caralho", "klootzak", "klootzakken", "idioten",
+    "stronzo", "vaffanculo", "puta", "klootzak", "klootzakken", "idioten", "バカ", "ばか", "馬鹿",
+    "死ね", "アホ", "クズ",
     // Name-calling aimed at a person (not at a product, which would be a complaint).
     "fool", "fools", "ugly man", "ugly woman", "despicable", "pervert", "perverts", "fraud",
     "snowflake", "snowflakes", "coward", "cowards", "hypocrite", "hypocrites", "creep", "creeps",
@@ -58,6 +59,7 @@ const INTENSIFYING_SWEARS: &[&str] = &["damn", "fucking", "fuckin", "hell"];
 const PROFANITY: &[&str] = &[
     "fuck", "fucking", "fucked", "fuckin", "fucks", "shit", "shitty", "bullshit", "damn", "wtf",
     "piss", "pissed", "ass", "dick", "crap", "hell", "sucks", "suck", "bs", "scheiße", "mierda",
+    "merda", "caralho", "merde", "kut", "クソ", "くそ",
 ];
 
 const OFFENSIVE_WORDS_TEXT: &str = include_str!("offensive_words.txt");
@@ -92,16 +94,18 @@ const PROBLEM_CUES: &[&str] = &[
     "sort it out", "not happy", "not impressed", "not acceptable", "fed up", "sick of", "tired of",
     "ne fonctionne pas", "ne marche pas", "toujours pas", "no funciona", "todavía no", "sigue sin",
     "funktioniert nicht", "immer noch nicht", "não funciona", "ainda não", "non funziona",
-    "ancora non", "werkt niet", "nog steeds niet", "logs me out", "logged me out", "keeps logging me out",
+    "ancora non", "non è ancora", "non sono ancora", "werkt niet", "nog steeds niet", "届かない", "動かない",
+    "使えない", "繋がらない", "つながらない", "できない", "logs me out", "logged me out", "keeps logging me out",
     "kicks me out", "every time i open", "was cold", "is cold", "arrived cold", "came cold",
 ];
 
 /// A "why" question with a negation is a complaint ("why can't I log in?").
-const WHY: &[&str] = &["why", "por qué", "pourquoi", "warum", "por que", "perché", "waarom"];
+const WHY: &[&str] = &["why", "por qué", "pourquoi", "warum", "por que", "perché", "waarom", "なぜ", "どうして", "なんで"];
 const NEGATION_CUES: &[&str] = &[
     "not", "no", "never", "can't", "cannot", "won't", "don't", "doesn't", "didn't", "isn't", "aren't",
     "wasn't", "haven't", "hasn't", "still", "every time", "always", "não", "non", "nicht", "kein",
     "keine", "niet", "geen", "pas", "nunca", "jamais", "mai", "nooit", "toujours", "immer", "sempre",
+    "ない", "ません", "いつも", "毎回",
 ];
 
 /// Forum-style requests start with an imperative verb ("Add dark mode", "Allow apps to…").
@@ -122,6 +126,9 @@ const QUESTION_CUES: &[&str] = &[
     "anyone know", "does anyone", "do you know", "wondering", "i wonder", "how do i", "how can i",
     "is there", "are there", "any idea", "can someone", "can i", "do you have", "do you ship",
     "ますか", "でしょうか", "ですか", "教えてください",
+    "alguien sabe", "sabéis si", "saben si", "a qué hora", "quelqu'un sait", "savez-vous", "à quelle heure",
+    "weiß jemand", "wisst ihr", "um wie viel uhr", "alguém sabe", "vocês sabem", "que horas", "qualcuno sa",
+    "sapete se", "a che ora", "weet iemand", "weten jullie", "hoe laat",
 ];
 
 const SUGGESTION_CUES: &[&str] = &[
@@ -168,17 +175,18 @@ pub fn classify(lower: &str, sentiment: &Sentiment) -> Intent {
 pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<String>) {
     let found = |cues: &[&str]| cues.iter().find(|c| contains_phrase(lower, c)).map(|c| c.to_string());
     let complaint_cue = found(COMPLAINT_CUES);
+    let problem_cue = found(PROBLEM_CUES);
     // Swearing alone is offensive, but not when it carries a complaint to answer, nor when a
     // swear word only intensifies praise ("damn good coffee", "fucking amazing").
     let offensive_cue = found(INSULTS).or_else(|| offensive_word(lower)).or_else(|| {
-        let swear = found(PROFANITY).filter(|_| complaint_cue.is_none())?;
+        let swear = found(PROFANITY).filter(|_| complaint_cue.is_none() && problem_cue.is_none())?;
         let intensifies_praise = sentiment.label == SentimentLabel::Positive && INTENSIFYING_SWEARS.contains(&swear.as_str());
         (!intensifies_praise).then_some(swear)
     });
     if let Some(cue) = offensive_cue {
         return (Intent::Offensive, vec![cue]);
     }
-    if let Some(cue) = found(PROBLEM_CUES) {
+    if let Some(cue) = problem_cue {
         return (Intent::Complaint, vec![cue]);
     }
     let negative = sentiment.label == SentimentLabel::Negative;
@@ -302,6 +310,20 @@ mod tests {
             ("nl", "Wanneer gaat de winkel open", Question),
             ("nl", "Waarom werkt de app niet?", Complaint),
             ("nl", "stelletje klootzakken", Offensive),
+            ("ja", "明日は何時に開きますか", Question),
+            ("ja", "なぜ毎回注文が届かないのですか", Complaint),
+            ("ja", "お前らバカだろ", Offensive),
+            // Angry but legitimate: a complaint to answer, not a troll to ignore.
+            ("es", "esto es una mierda, mi maleta sigue sin aparecer", Complaint),
+            ("fr", "c'est de la merde, mon colis n'est toujours pas arrivé", Complaint),
+            ("de", "so eine Scheiße, das Paket ist immer noch nicht da", Complaint),
+            ("pt", "que merda, meu pedido ainda não chegou", Complaint),
+            ("it", "che merda, il mio ordine non è ancora arrivato", Complaint),
+            ("nl", "wat een kut, mijn pakket is nog steeds niet bezorgd", Complaint),
+            ("ja", "クソ遅い、荷物がまだ届かない", Complaint),
+            // Questions without a question mark.
+            ("es", "alguien sabe a qué hora cierran hoy", Question),
+            ("de", "weiß jemand wann ihr heute schließt", Question),
         ];
         for (lang, text, want) in cases {
             assert_eq!(intent(text), *want, "[{lang}] {text}");

@@ -496,9 +496,25 @@ mod tests {
             ("nl", "Mooi, maar de vertraging is verschrikkelijk", Negative),
             ("ja", "最高です😍", Positive),
             ("ja", "遅延ひどい😡", Negative),
+            ("ja", "コーヒーが美味しくない", Negative),
+            ("ja", "スタッフがとても親切で大好き", Positive),
+            // Stretched words, capitals and the sarcasm cue in every language.
+            ("es", "graciaaaas, el café es GENIAL", Positive),
+            ("es", "Genial, otra vez retraso 🙃", Negative),
+            ("fr", "merciiii, c'est SUPER", Positive),
+            ("fr", "Génial, encore du retard 🙃", Negative),
+            ("de", "dankeeee, echt TOLL", Positive),
+            ("de", "Toll, schon wieder Verspätung 🙃", Negative),
+            ("pt", "obrigadoooo, ÓTIMO", Positive),
+            ("pt", "Ótimo, atraso de novo 🙃", Negative),
+            ("it", "grazieeee, OTTIMO", Positive),
+            ("it", "Ottimo, di nuovo in ritardo 🙃", Negative),
+            ("nl", "bedanktttt, GEWELDIG", Positive),
+            ("nl", "Geweldig, weer vertraging 🙃", Negative),
         ];
         for (lang, text, want) in cases {
-            assert_eq!(score(text).label, *want, "[{lang}] {text}: {:?}", score(text));
+            let got = score_with_drivers(text, lang).0;
+            assert_eq!(got.label, *want, "[{lang}] {text}: {got:?}");
         }
     }
 
