@@ -22,6 +22,8 @@ import time
 import openpyxl
 from langdetect import DetectorFactory, detect_langs
 
+from evaluate import scores  # accuracy, macro-F1 and per-class F1, the same scoring as the rest
+
 DetectorFactory.seed = 0
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SUPPORTED = ["en", "es", "fr", "de", "pt", "it", "nl", "ja"]
@@ -93,19 +95,6 @@ def hattip(posts, profile):
     return [json.loads(l) for l in out.splitlines()]
 
 
-def f1s(gold, pred, classes):
-    per = {}
-    for c in classes:
-        tp = sum(g == c and p == c for g, p in zip(gold, pred))
-        fp = sum(g != c and p == c for g, p in zip(gold, pred))
-        fn = sum(g == c and p != c for g, p in zip(gold, pred))
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        per[c] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
-    return acc, sum(per.values()) / len(classes), per
-
-
 def texts_of(reply):
     return [reply["text"], *reply["alternatives"]] if reply["text"] else []
 
@@ -135,8 +124,8 @@ def main():
             for r in rows[1:]:
                 rec = dict(zip(head, r))
                 inbound.append((rec["company"], rec["text"], {k for k in head[10:] if k and rec.get(k)}))
-    a = f1s(gold_apology, rule_apology, ["yes", "no"])
-    d = f1s(gold_dm, rule_dm, ["yes", "no"])
+    a = scores(gold_apology, rule_apology, ["yes", "no"])
+    d = scores(gold_dm, rule_dm, ["yes", "no"])
     out.append("### Reading what the agent did (checked against human labels)\n")
     out.append(f"On the 300 Ericsson-labelled agent replies (AmazonHelp, AppleSupport, SpotifyCares), the keyword rules that read an agent's reply agree with the human labels: **apologised** accuracy {a[0]:.3f}, F1 {a[2]['yes']:.3f} ({gold_apology.count('yes')} labelled); **asked for a direct message** accuracy {d[0]:.3f}, F1 {d[2]['yes']:.3f} ({gold_dm.count('yes')} labelled; only AppleSupport and SpotifyCares label it).\n")
 
@@ -167,7 +156,7 @@ def main():
     seconds = time.perf_counter() - started
     gold = [agent_act(r["text"]) for _, r in pairs]
     ours = [hattip_act(a["reply"]["act"]) for a in analyses]
-    acc, macro, per = f1s(gold, ours, ACTS)
+    acc, macro, per = scores(gold, ours, ACTS)
     counts = collections.Counter(a["reply"]["act"] for a in analyses)
     agent_dm = [bool(DM.search(r["text"])) for _, r in pairs]
     ours_dm_main = [bool(DM.search(a["reply"]["text"])) for a in analyses]

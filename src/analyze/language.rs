@@ -108,12 +108,17 @@ fn word_vote(lower: &str) -> Option<(LanguageCode, usize, usize)> {
 fn spanish_or_portuguese(lower: &str) -> Option<LanguageCode> {
     const PT: &[&str] = &["ã", "õ", "ç", "nh", "lh", "ão", "ões", "você", "não", "muito", "obrigad", "também", "então", "isso", "aqui", "agora", "pra ", "tá ", "né", "dia ", "bom", "boa", "mais ", "meu", "minha", "já", "só", "ou ", "um ", "uma ", "do ", "da ", "dos ", "das ", "é ", "vai", "olá", "até", "eu ", "vc", "tô", "ê", "ô", "ao ", "pelo ", "pela ", "esse ", "essa ", "dele", "dela", "kkk", "rsrs", " tem "];
     const ES: &[&str] = &["ñ", "¿", "¡", "ción", "muy", "pues", "gracias", "también", "está", "qué", "cómo", "yo ", "el ", "los ", "del ", "al ", "y ", "hoy", "mañana", "bueno", "buena", "más ", "mi ", "ya ", "hay", "todo", "un ", "una ", "lo ", "le ", "se ", "ha ", "va ", "soy ", "estoy", "eres", "pero ", "tío", "sé ", "quiero", "nada", "ahora", "vez", "desde", "hasta", "donde", "cuando", "ll", "aquí", "nos lo", "jaja", "acá", "porfa"];
+    more_cues(lower, ("pt", PT), ("es", ES))
+}
+
+/// Which of two languages `lower` shows more spelling cues of (`None` on a tie). Cues may carry
+/// spaces for word edges; the text is padded with one space on each side.
+fn more_cues(lower: &str, a: (LanguageCode, &[&str]), b: (LanguageCode, &[&str])) -> Option<LanguageCode> {
     let padded = format!(" {lower} ");
     let count = |cues: &[&str]| cues.iter().filter(|c| padded.contains(*c)).count();
-    let (pt, es) = (count(PT), count(ES));
-    match pt.cmp(&es) {
-        std::cmp::Ordering::Greater => Some("pt"),
-        std::cmp::Ordering::Less => Some("es"),
+    match count(a.1).cmp(&count(b.1)) {
+        std::cmp::Ordering::Greater => Some(a.0),
+        std::cmp::Ordering::Less => Some(b.0),
         std::cmp::Ordering::Equal => None,
     }
 }
@@ -140,13 +145,7 @@ fn short_word_language(lower: &str) -> Option<LanguageCode> {
 fn spanish_or_italian(lower: &str) -> Option<LanguageCode> {
     const ES: &[&str] = &["ñ", "¿", "¡", "á", "í", "ó", "ú", "os ", "as ", "ción", " y ", " el ", " los ", " las ", "muy", "pero ", "para ", "jaja"];
     const IT: &[&str] = &["à", "ì", "ò", "ù", "è ", " gli ", "zz", "cch", "ggi", " il ", "della", "sono ", "questo", "questa", " per ", " non ", " ho ", "anche", " ma "];
-    let padded = format!(" {lower} ");
-    let count = |cues: &[&str]| cues.iter().filter(|c| padded.contains(*c)).count();
-    match count(ES).cmp(&count(IT)) {
-        std::cmp::Ordering::Greater => Some("es"),
-        std::cmp::Ordering::Less => Some("it"),
-        std::cmp::Ordering::Equal => None,
-    }
+    more_cues(lower, ("es", ES), ("it", IT))
 }
 
 /// Settles the Romance pairs whatlang and the word vote confuse most on short posts: Spanish

@@ -205,7 +205,7 @@ const LANGUAGE_WORDS: &[(&str, &[(&str, f32)])] = &[
     ("es", &[
         ("muertos", -2.3), ("muerto", -2.0), ("guerra", -2.4), ("víctima", -2.0), ("víctimas", -2.0), ("peligro", -2.0),
         ("tragedia", -2.6), ("grave", -1.6), ("absurdo", -2.0),
-        ("gusta", 1.8), ("encanta", 2.5), ("encantado", 2.4), ("encantadora", 2.4), ("hermoso", 2.6), ("hermosa", 2.6),
+        ("gusta", 1.8), ("encantado", 2.4), ("encantadora", 2.4), ("hermoso", 2.6), ("hermosa", 2.6),
         ("bonito", 2.2), ("bonita", 2.2), ("lindo", 2.4), ("linda", 2.4), ("precioso", 2.6), ("preciosa", 2.6),
         ("maravilloso", 3.0), ("maravillosa", 3.0), ("fantástico", 2.9), ("fantástica", 2.9), ("estupendo", 2.7),
         ("divertido", 2.1), ("divertida", 2.1), ("alegría", 2.5), ("alegre", 2.2), ("felicidades", 2.6),
@@ -234,7 +234,7 @@ const LANGUAGE_WORDS: &[(&str, &[(&str, f32)])] = &[
         ("malheureux", -2.2), ("malheureusement", -1.5), ("problème", -1.3), ("problèmes", -1.3), ("dommage", -1.6),
         ("catastrophe", -2.5), ("horreur", -2.5), ("dégoûté", -2.3), ("pathétique", -2.3), ("ridicule", -2.0),
         ("inadmissible", -2.5), ("scandale", -2.4), ("scandaleux", -2.5), ("inutile", -1.8), ("fatigué", -1.2),
-        ("moche", -1.9), ("stupide", -2.2), ("triste", -2.1),
+        ("moche", -1.9), ("stupide", -2.2),
     ]),
     ("de", &[
         ("tot", -2.3), ("tote", -2.3), ("krieg", -2.4), ("opfer", -2.0), ("gefahr", -2.0), ("sorge", -1.5),
@@ -261,7 +261,7 @@ const LANGUAGE_WORDS: &[(&str, &[(&str, f32)])] = &[
     ("it", &[
         ("morto", -2.3), ("morti", -2.3), ("crisi", -1.8), ("pericolo", -2.0), ("guerra", -2.4), ("vittima", -2.0),
         ("vittime", -2.0), ("grave", -1.6), ("preoccupa", -1.8), ("preoccupato", -1.8), ("disastro", -2.5),
-        ("tragedia", -2.6), ("orrendo", -2.6), ("incazzato", -2.3), ("vergogna", -2.1),
+        ("tragedia", -2.6), ("orrendo", -2.6), ("incazzato", -2.3),
         ("bravo", 2.2), ("bravissimo", 2.8), ("bellissima", 3.0), ("stupendo", 2.8), ("stupenda", 2.8),
         ("meraviglioso", 3.0), ("meravigliosa", 3.0), ("perfetto", 2.7), ("perfetta", 2.7), ("adoro", 2.6),
         ("amore", 2.5), ("fantastica", 2.9), ("complimenti", 2.4), ("felicissimo", 2.9), ("divertente", 2.1),

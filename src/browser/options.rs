@@ -47,8 +47,13 @@ fn status(message: &str, is_error: bool) {
     }
 }
 
-fn input(root: &Element, field: &str) -> Option<HtmlInputElement> {
-    root.query_selector(&format!("[data-field=\"{field}\"]")).ok().flatten().and_then(|e| e.dyn_into().ok())
+/// The `[data-field]` control of a brand's fieldset, as the element type it is.
+fn field<T: JsCast>(root: &Element, name: &str) -> Option<T> {
+    root.query_selector(&format!("[data-field=\"{name}\"]")).ok().flatten().and_then(|e| e.dyn_into().ok())
+}
+
+fn input(root: &Element, name: &str) -> Option<HtmlInputElement> {
+    field(root, name)
 }
 
 /// Fills the form from a profile.
@@ -147,8 +152,8 @@ fn keep_lines() -> Result<(), JsValue> {
     Ok(())
 }
 
-fn textarea(root: &Element, field: &str) -> Option<web_sys::HtmlTextAreaElement> {
-    root.query_selector(&format!("[data-field=\"{field}\"]")).ok().flatten().and_then(|e| e.dyn_into().ok())
+fn textarea(root: &Element, name: &str) -> Option<web_sys::HtmlTextAreaElement> {
+    field(root, name)
 }
 
 /// A brand's known answers as the lines the options page shows: `language | words | answer`.

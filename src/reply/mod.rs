@@ -259,8 +259,10 @@ pub fn draft_reply(
     let budget = limits::budget(post.platform, post.author.map(|a| a.handle.as_str()));
     let seed = fnv1a(post.text.as_bytes()) ^ fnv1a(brand.name.as_bytes()).rotate_left(17);
     let own_lines = voice.phrasebook.get(language).and_then(|acts| acts.get(act.as_str()));
+    let signed = |body: &str| if voice.signature.is_empty() { body.to_string() } else { format!("{body} {}", voice.signature) };
+    // The signed reply, shortened to the platform's limit if it must be.
     let sign = |body: String| -> String {
-        let full = if voice.signature.is_empty() { body.clone() } else { format!("{body} {}", voice.signature) };
+        let full = signed(&body);
         if limits::fits(&full, budget) {
             full
         } else {
@@ -293,8 +295,7 @@ pub fn draft_reply(
         others.sort_by_key(|t| t.len());
         let text = std::iter::once(chosen)
             .chain(others)
-            .map(|t| slots.render(t, &book.fallback))
-            .map(|body| if voice.signature.is_empty() { body } else { format!("{body} {}", voice.signature) })
+            .map(|t| signed(&slots.render(t, &book.fallback)))
             .find(|full| limits::fits(full, budget));
         texts.push(text.unwrap_or_else(|| sign(slots.render(chosen, &book.fallback))));
     }
