@@ -181,14 +181,20 @@ def main():
     print(summary)
     print(speed)
     if opts.write:
-        path = ROOT / "ACCURACY.md"
-        text = path.read_text(encoding="utf-8")
-        begin, end = "<!-- results:begin -->", "<!-- results:end -->"
-        head, rest = text.split(begin, 1)
-        _, tail = rest.split(end, 1)
-        stamp = time.strftime("%Y-%m-%d")
-        path.write_text(f"{head}{begin}\nRun on {stamp} with `./build.sh eval`.\n\n{table}\n\n{summary}\n\n{speed}\n{end}{tail}", encoding="utf-8")
-        print(f"wrote {path}", file=sys.stderr)
+        write_section("results", f"{table}\n\n{summary}\n\n{speed}")
+
+
+def write_section(name, body):
+    """Replaces what stands between `<!-- {name}:begin -->` and `<!-- {name}:end -->` in
+    ACCURACY.md with today's date and `body`."""
+    path = ROOT / "ACCURACY.md"
+    text = path.read_text(encoding="utf-8")
+    begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    stamp = time.strftime("%Y-%m-%d")
+    path.write_text(f"{head}{begin}\nRun on {stamp} with `./build.sh eval`.\n\n{body}\n{end}{tail}", encoding="utf-8")
+    print(f"wrote {path}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -16,13 +16,12 @@ import json
 import pathlib
 import re
 import subprocess
-import sys
 import time
 
 import openpyxl
 from langdetect import DetectorFactory, detect_langs
 
-from evaluate import scores  # accuracy, macro-F1 and per-class F1, the same scoring as the rest
+from evaluate import scores, write_section  # the same scoring and ACCURACY.md writing as the rest
 
 DetectorFactory.seed = 0
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -240,14 +239,7 @@ def main():
     text = "\n".join(out)
     print(text)
     if opts.write:
-        path = ROOT / "ACCURACY.md"
-        body = path.read_text(encoding="utf-8")
-        begin, end = "<!-- replies:begin -->", "<!-- replies:end -->"
-        head, rest = body.split(begin, 1)
-        _, tail = rest.split(end, 1)
-        stamp = time.strftime("%Y-%m-%d")
-        path.write_text(f"{head}{begin}\nRun on {stamp} with `./build.sh eval`.\n\n{text}\n{end}{tail}", encoding="utf-8")
-        print(f"wrote {path}", file=sys.stderr)
+        write_section("replies", text)
 
 
 if __name__ == "__main__":
