@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Hat Tip build script: installs what is missing, builds both extension builds, runs the demo or
-# every test. Usage:
+# Hat Tip build script: installs what is missing, builds the extension (the engine as wasm for the
+# background and the extension's pages, the plain-JS content script), runs the demo or every test. Usage:
 #   ./build.sh          build dist/chrome, dist/firefox (unpacked) and their zips
 #   ./build.sh demo     build, serve the demo pages and open Chromium with Hat Tip
 #                       (headless without a display: screenshots go to demo-out/)
 #   ./build.sh test     build, then cargo test and the browser tests (Chromium and Firefox)
-#   ./build.sh bench    build, then benchmark the highlighter against mark.js and a RegExp peer
+#   ./build.sh bench    build, then measure the extension on pages with and without it, next to
+#                       mark.js, and the engine (wasm with bench hooks, native); BENCHMARKS.md
 #   ./build.sh eval     measure language, sentiment and intent on ../shared/data next to VADER
 #                       (prints the table and rewrites it in ACCURACY.md)
 #   ./build.sh setup    only install the toolchain, npm packages and browsers
@@ -49,25 +50,14 @@ setup_browsers() {
 
 BINARYEN="$ROOT/node_modules/binaryen/bin"
 FEATURES_ALL="--enable-bulk-memory --enable-bulk-memory-opt --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-call-indirect-overlong"
-FEATURES_MVP="--enable-bulk-memory --enable-bulk-memory-opt --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals"
 
 build() {
   local gen="$ROOT/target/hattip"
   rm -rf "$gen" && mkdir -p "$gen"
-  log "building the wasm flavour"
+  log "building the engine and pages (wasm)"
   cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown
   wasm-bindgen --target web --no-typescript --out-dir "$gen/web" target/wasm32-unknown-unknown/wasm/hattip.wasm
   node "$BINARYEN/wasm-opt" $FEATURES_ALL -Oz "$gen/web/hattip_bg.wasm" -o "$gen/web/hattip_bg.wasm"
-
-  # The wasm2js flavour (Chrome pages whose CSP forbids wasm): no reference types (wasm2js has
-  # one table only) and no target_features section, else wasm-bindgen expects externref tables.
-  log "building the wasm2js flavour"
-  RUSTFLAGS="--cfg=web_sys_unstable_apis -C target-cpu=mvp" CARGO_PROFILE_WASM_STRIP=true \
-    cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown --target-dir target/w2j
-  wasm-bindgen --target bundler --no-typescript --out-dir "$gen/w2j" target/w2j/wasm32-unknown-unknown/wasm/hattip.wasm
-  node "$BINARYEN/wasm-opt" $FEATURES_MVP -Oz "$gen/w2j/hattip_bg.wasm" -o "$gen/w2j/hattip_bg.opt.wasm"
-  node "$BINARYEN/wasm2js" $FEATURES_MVP -Oz "$gen/w2j/hattip_bg.opt.wasm" -o "$gen/w2j/hattip_bg.raw.js"
-  node scripts/patch-wasm2js.mjs "$gen/w2j/hattip_bg.raw.js" "$gen/w2j/hattip_bg.wasm.js"
 
   node scripts/assemble.mjs
   local version; version=$(node -p "require('./extension/manifest.json').version")
@@ -85,6 +75,12 @@ engine_alone() {
     target/engine-size/wasm32-unknown-unknown/release/hattip_engine_size.wasm -o target/engine-size/engine.wasm
 }
 
+# The engine with its benchmark hooks (`--features bench`), for tests/bench only: never shipped.
+bench_wasm() {
+  cargo build --quiet --lib --profile wasm --features bench --target wasm32-unknown-unknown --target-dir target/bench-wasm
+  wasm-bindgen --target nodejs --no-typescript --out-dir target/bench-wasm/pkg target/bench-wasm/wasm32-unknown-unknown/wasm/hattip.wasm
+}
+
 case "${1:-build}" in
   setup) setup_rust; setup_npm; setup_browsers ;;
   build) setup_rust; setup_npm; build ;;
@@ -96,7 +92,7 @@ case "${1:-build}" in
     log "browser tests (Chromium and Firefox)"
     node --test --test-concurrency=1 tests/browser/
     ;;
-  bench) setup_rust; setup_npm; setup_browsers; build; engine_alone; node tests/bench/run.mjs ;;
+  bench) setup_rust; setup_npm; setup_browsers; build; engine_alone; bench_wasm; node tests/bench/run.mjs ;;
   eval)
     python3 -c "import vaderSentiment, openpyxl, langdetect" 2>/dev/null \
       || python3 -m pip install --quiet vaderSentiment==3.3.2 openpyxl==3.1.5 langdetect==1.0.9

@@ -6,14 +6,14 @@ use std::io::{BufRead, Write};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::{analyze_post, Analysis, Author, Platform, Post};
-use crate::matcher::Matcher;
+use crate::engine::{Analysis, Engine};
+use crate::post::{null_as_default, Author, Platform, Post};
 use crate::profile::Profile;
 
 pub const USAGE: &str = "usage: hattip analyze [--profile FILE] < posts.jsonl > analyses.jsonl
 
 Reads one JSON object per line: {\"id\", \"text\", \"platform\"?: \"x\"|\"facebook\"|\"blog\",
-\"author\"?: {\"name\", \"handle\"}} and writes one line per post:
+\"author\"?: {\"name\"?, \"handle\"?}} (null means absent) and writes one line per post:
 {\"id\", \"mentions\": [{\"brand\", \"text\", \"start\", \"end\"}], \"language\",
  \"sentiment\": {\"label\", \"score\"}, \"intent\", \"reasons\",
  \"reply\": {\"act\", \"language\", \"text\", \"alternatives\", \"moves\"}}
@@ -26,7 +26,7 @@ exit status is 1 at the end.";
 struct InputPost {
     id: serde_json::Value,
     text: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     platform: Platform,
     #[serde(default)]
     author: Option<Author>,
@@ -44,7 +44,8 @@ pub fn profile_from_args(args: &[String]) -> Result<Profile, String> {
     match args {
         [cmd] if cmd == "analyze" => Ok(Profile::demo()),
         [cmd, flag, path] if cmd == "analyze" && flag == "--profile" => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
             Profile::from_json(&text).map_err(|e| format!("{path}: {e}"))
         }
         _ => Err(USAGE.to_string()),
@@ -52,28 +53,46 @@ pub fn profile_from_args(args: &[String]) -> Result<Profile, String> {
 }
 
 /// Analyses every line of `input`; returns how many lines were refused.
-pub fn run_analyze(profile: &Profile, input: impl BufRead, mut out: impl Write, mut err: impl Write) -> std::io::Result<usize> {
-    let matcher = Matcher::new(profile);
+pub fn run_analyze(
+    profile: &Profile,
+    input: impl BufRead,
+    mut out: impl Write,
+    mut err: impl Write,
+) -> std::io::Result<usize> {
+    let engine = Engine::new(profile.clone());
     let mut bad = 0;
     for (i, line) in input.lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
             continue;
         }
-        let post: InputPost = match serde_json::from_str(&line) {
+        let de = &mut serde_json::Deserializer::from_str(&line);
+        let post: InputPost = match serde_path_to_error::deserialize(de) {
             Ok(p) => p,
             Err(e) => {
                 bad += 1;
-                writeln!(err, "line {}: {e}", i + 1)?;
+                let path = e.path().to_string();
+                let field = if path == "." {
+                    String::new()
+                } else {
+                    format!("{path}: ")
+                };
+                writeln!(err, "line {}: {field}{}", i + 1, e.into_inner())?;
                 continue;
             }
         };
-        let analysis = analyze_post(
-            &Post { text: &post.text, platform: post.platform, author: post.author.as_ref() },
-            profile,
-            &matcher,
-        );
-        serde_json::to_writer(&mut out, &OutputLine { id: &post.id, analysis: &analysis })?;
+        let analysis = engine.analyze(&Post {
+            text: &post.text,
+            platform: post.platform,
+            author: post.author.as_ref(),
+        });
+        serde_json::to_writer(
+            &mut out,
+            &OutputLine {
+                id: &post.id,
+                analysis: &analysis,
+            },
+        )?;
         writeln!(out)?;
     }
     Ok(bad)
@@ -90,15 +109,29 @@ mod tests {
         let bad = run_analyze(&Profile::demo(), input.as_bytes(), &mut out, &mut err).unwrap();
         assert_eq!(bad, 2);
         let err = String::from_utf8(err).unwrap();
-        assert!(err.contains("line 2:") && err.contains("line 5:") && err.contains("missing field `text`"), "{err}");
-        let lines: Vec<serde_json::Value> =
-            String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert!(
+            err.contains("line 2:")
+                && err.contains("line 5:")
+                && err.contains("missing field `text`"),
+            "{err}"
+        );
+        let lines: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(lines.len(), 2);
         let first = &lines[0];
         assert_eq!(first["id"], "a");
         assert_eq!(first["mentions"][0]["brand"], "Northwind Coffee");
         assert_eq!(first["mentions"][0]["text"], "@northwindcoffee");
-        assert_eq!((first["mentions"][0]["start"].as_u64(), first["mentions"][0]["end"].as_u64()), (Some(8), Some(24)));
+        assert_eq!(
+            (
+                first["mentions"][0]["start"].as_u64(),
+                first["mentions"][0]["end"].as_u64()
+            ),
+            (Some(8), Some(24))
+        );
         assert_eq!(first["sentiment"]["label"], "positive");
         assert_eq!(first["intent"], "praise");
         assert_eq!(first["reply"]["act"], "thank");
@@ -108,10 +141,42 @@ mod tests {
     }
 
     #[test]
+    fn null_optional_fields_are_absent_but_wrong_types_are_refused() {
+        let input = concat!(
+            "{\"id\":1,\"text\":\"Love @northwindcoffee\",\"platform\":null,\"author\":{\"name\":\"Ana\",\"handle\":null}}\n",
+            "{\"id\":2,\"text\":\"Love @northwindcoffee\",\"author\":null}\n",
+            "{\"id\":3,\"text\":\"Love @northwindcoffee\",\"author\":{\"name\":null}}\n",
+            "{\"id\":4,\"text\":\"x\",\"author\":{\"handle\":5}}\n",
+            "{\"id\":5,\"text\":null}\n",
+        );
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let bad = run_analyze(&Profile::demo(), input.as_bytes(), &mut out, &mut err).unwrap();
+        let err = String::from_utf8(err).unwrap();
+        assert_eq!(bad, 2, "{err}");
+        assert!(
+            err.contains("line 4: author.handle: invalid type: integer `5`"),
+            "{err}"
+        );
+        assert!(err.contains("line 5: text: invalid type: null"), "{err}");
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(out.lines().count(), 3);
+        assert!(
+            out.lines().next().unwrap().contains("Ana"),
+            "the name is still used: {out}"
+        );
+    }
+
+    #[test]
     fn argument_forms() {
         let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert!(profile_from_args(&args(&["analyze"])).is_ok());
-        assert!(profile_from_args(&args(&["analyse"])).unwrap_err().starts_with("usage"));
-        assert!(profile_from_args(&args(&["analyze", "--profile", "/nonexistent.json"])).unwrap_err().contains("cannot read"));
+        assert!(profile_from_args(&args(&["analyse"]))
+            .unwrap_err()
+            .starts_with("usage"));
+        assert!(
+            profile_from_args(&args(&["analyze", "--profile", "/nonexistent.json"]))
+                .unwrap_err()
+                .contains("cannot read")
+        );
     }
 }

@@ -1,23 +1,40 @@
 //! Hat Tip: finds mentions of a user's brands in social posts and blog comments, works out what
 //! kind of mention each one is, and drafts a reply in the brand's voice, all locally.
 //!
-//! Module map (data moves forward only):
-//! - [`profile`]: the brand profile (schema v1), strict validation with field paths.
-//! - [`text`]: folding (case, diacritics, width, invisible noise) with UTF-16 offset maps.
-//! - [`matcher`]: every brand term in one automaton; word boundaries; exclusions.
-//! - [`analyze`]: language, sentiment and intent of a post, and `analyze_post`.
-//! - [`reply`]: the reply act and its texts.
-//! - `browser` (wasm32 with the default `browser` feature): content script, overlay, insertion, options and popup pages.
-//! - `src/bin/hattip.rs`: the command-line front end (`hattip analyze`).
+//! The public face is small: an [`Engine`] compiled from a [`Profile`] analyses a [`Post`] into an
+//! [`Analysis`]. Everything else is the engine's inside (`pub(crate)`):
+//! - `post`, `voice`: leaf vocabularies (what a post is; tones, languages and reply templates).
+//! - `profile`: the brand profile (schema v1), strict validation with field paths.
+//! - `text`: folding (case, diacritics, width, invisible noise) with UTF-16 offset maps.
+//! - `matcher`: every brand term in one automaton; word boundaries; exclusions; typos.
+//! - `analyze`: language, sentiment and intent of a post.
+//! - `reply`: the reply act and its texts.
+//! - `engine`: the facade tying them together; `protocol`: the messages a page's content
+//!   script exchanges with the engine in the extension's background.
+//! - [`cli`]: the command-line front end (`hattip analyze`).
+//! - `browser` (wasm32 with the `browser` feature): the background's engine, the options and
+//!   popup pages. What runs in web pages is plain JS in `extension/content/` and never loads wasm.
 //!
 //! The engine modules use no browser types and are tested natively with `cargo test`.
 
-pub mod analyze;
+pub(crate) mod analyze;
 pub mod cli;
-pub mod matcher;
-pub mod profile;
-pub mod reply;
-pub mod text;
+pub(crate) mod engine;
+pub(crate) mod matcher;
+pub(crate) mod post;
+pub(crate) mod profile;
+pub(crate) mod protocol;
+pub(crate) mod reply;
+pub(crate) mod text;
+pub(crate) mod voice;
+
+pub use analyze::{Intent, Mention, Sentiment, SentimentLabel};
+pub use engine::{Analysis, Engine};
+pub use post::{Author, Platform, Post};
+pub use profile::{Profile, ProfileError};
+pub use protocol::answer as answer_request;
+pub use reply::{Reply, ReplyAct};
+pub use voice::Tone;
 
 #[cfg(all(target_arch = "wasm32", feature = "browser"))]
-pub mod browser;
+mod browser;

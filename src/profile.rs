@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::reply::phrasebook::{check_template, DRAFTED_ACTS, LANGUAGES};
+pub use crate::voice::Tone;
+use crate::voice::{check_template, DRAFTED_ACTS, LANGUAGES};
 
 /// The schema version this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -108,15 +109,6 @@ fn default_true() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Tone {
-    #[default]
-    Friendly,
-    Formal,
-    Playful,
-}
-
 /// Why a profile was refused: the field's path and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProfileError {
@@ -137,7 +129,10 @@ impl fmt::Display for ProfileError {
 impl std::error::Error for ProfileError {}
 
 fn err(path: impl Into<String>, message: impl Into<String>) -> ProfileError {
-    ProfileError { path: path.into(), message: message.into() }
+    ProfileError {
+        path: path.into(),
+        message: message.into(),
+    }
 }
 
 impl Profile {
@@ -173,7 +168,10 @@ impl Profile {
         if self.version != SCHEMA_VERSION {
             return Err(err(
                 "version",
-                format!("unsupported version {} (this Hat Tip reads version {SCHEMA_VERSION})", self.version),
+                format!(
+                    "unsupported version {} (this Hat Tip reads version {SCHEMA_VERSION})",
+                    self.version
+                ),
             ));
         }
         if self.brands.is_empty() {
@@ -186,7 +184,13 @@ impl Profile {
             check_term(&brand.name, &at("name"))?;
             let lower = brand.name.to_lowercase();
             if seen_names.contains(&lower) {
-                return Err(err(at("name"), format!("\"{}\" appears twice; brand names must be unique", brand.name)));
+                return Err(err(
+                    at("name"),
+                    format!(
+                        "\"{}\" appears twice; brand names must be unique",
+                        brand.name
+                    ),
+                ));
             }
             seen_names.push(lower);
             for (field, list) in [
@@ -203,7 +207,8 @@ impl Profile {
                 let h = handle.trim().trim_start_matches('@').to_string();
                 let valid = !h.is_empty()
                     && h.chars().count() <= 50
-                    && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+                    && h.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
                 if !valid {
                     return Err(err(
                         format!("{}[{j}]", at("handles")),
@@ -228,19 +233,28 @@ impl Profile {
             for (j, fact) in brand.facts.iter_mut().enumerate() {
                 let at_fact = format!("{}[{j}]", at("facts"));
                 if fact.about.is_empty() {
-                    return Err(err(format!("{at_fact}.about"), "give at least one word a question about this would use"));
+                    return Err(err(
+                        format!("{at_fact}.about"),
+                        "give at least one word a question about this would use",
+                    ));
                 }
                 for (k, word) in fact.about.iter_mut().enumerate() {
                     *word = word.trim().to_lowercase();
                     check_term(word, &format!("{at_fact}.about[{k}]"))?;
                 }
                 if fact.say.is_empty() {
-                    return Err(err(format!("{at_fact}.say"), "give the answer in at least one language"));
+                    return Err(err(
+                        format!("{at_fact}.say"),
+                        "give the answer in at least one language",
+                    ));
                 }
                 for (lang, answer) in fact.say.iter_mut() {
                     let at_say = format!("{at_fact}.say.{lang}");
                     if !LANGUAGES.contains(&lang.as_str()) {
-                        return Err(err(at_say, format!("not a reply language; use one of {}", LANGUAGES.join(", "))));
+                        return Err(err(
+                            at_say,
+                            format!("not a reply language; use one of {}", LANGUAGES.join(", ")),
+                        ));
                     }
                     *answer = answer.trim().to_string();
                     if answer.is_empty() || answer.chars().count() > 250 {
@@ -261,14 +275,21 @@ impl Profile {
             }
         }
         if self.voice.signature.chars().count() > 60 {
-            return Err(err("voice.signature", "keep the signature to 60 characters or fewer"));
+            return Err(err(
+                "voice.signature",
+                "keep the signature to 60 characters or fewer",
+            ));
         }
         self.voice.signature = self.voice.signature.trim().to_string();
         self.voice.language = self.voice.language.trim().to_lowercase();
         if !LANGUAGES.contains(&self.voice.language.as_str()) {
             return Err(err(
                 "voice.language",
-                format!("\"{}\" is not a reply language; use one of {}", self.voice.language, LANGUAGES.join(", ")),
+                format!(
+                    "\"{}\" is not a reply language; use one of {}",
+                    self.voice.language,
+                    LANGUAGES.join(", ")
+                ),
             ));
         }
         self.validate_phrasebook()
@@ -285,10 +306,19 @@ impl Profile {
             for (act, lines) in acts.iter_mut() {
                 let at = format!("voice.phrasebook.{lang}.{act}");
                 if !DRAFTED_ACTS.contains(&act.as_str()) {
-                    return Err(err(at, format!("not a reply act with text; use one of {}", DRAFTED_ACTS.join(", "))));
+                    return Err(err(
+                        at,
+                        format!(
+                            "not a reply act with text; use one of {}",
+                            DRAFTED_ACTS.join(", ")
+                        ),
+                    ));
                 }
                 if lines.len() > 3 {
-                    return Err(err(at, "at most 3 lines: the reply and its two alternatives"));
+                    return Err(err(
+                        at,
+                        "at most 3 lines: the reply and its two alternatives",
+                    ));
                 }
                 for (i, line) in lines.iter_mut().enumerate() {
                     *line = line.trim().to_string();
@@ -310,7 +340,11 @@ fn normalise_domain(input: &str) -> Option<String> {
             d = rest.to_string();
         }
     }
-    let d = d.split(['/', '?', '#']).next().unwrap_or("").trim_end_matches('.');
+    let d = d
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
     let d = d.strip_prefix("www.").unwrap_or(d);
     let labels: Vec<&str> = d.split('.').collect();
     let label_ok = |l: &&str| {
@@ -320,8 +354,11 @@ fn normalise_domain(input: &str) -> Option<String> {
             && !l.ends_with('-')
             && l.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
-    let tld_ok = labels.last().is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
-    (labels.len() >= 2 && labels.iter().all(label_ok) && tld_ok && d.len() <= 253).then(|| d.to_string())
+    let tld_ok = labels
+        .last()
+        .is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
+    (labels.len() >= 2 && labels.iter().all(label_ok) && tld_ok && d.len() <= 253)
+        .then(|| d.to_string())
 }
 
 fn check_term(term: &str, path: &str) -> Result<(), ProfileError> {
@@ -329,10 +366,16 @@ fn check_term(term: &str, path: &str) -> Result<(), ProfileError> {
         return Err(err(path, "must not be empty"));
     }
     if term.chars().count() > MAX_TERM_CHARS {
-        return Err(err(path, format!("longer than {MAX_TERM_CHARS} characters")));
+        return Err(err(
+            path,
+            format!("longer than {MAX_TERM_CHARS} characters"),
+        ));
     }
     if !term.chars().any(char::is_alphanumeric) {
-        return Err(err(path, format!("\"{term}\" has no letters or digits, so it could never match")));
+        return Err(err(
+            path,
+            format!("\"{term}\" has no letters or digits, so it could never match"),
+        ));
     }
     Ok(())
 }
@@ -362,31 +405,91 @@ mod tests {
     #[test]
     fn errors_name_the_field() {
         let cases: &[(&str, &str)] = &[
-            (r##"{"version":2,"brands":[{"name":"A"}]}"##, "version: unsupported version 2"),
-            (r##"{"version":1,"brands":[]}"##, "brands: add at least one brand"),
-            (r##"{"version":1,"brands":[{"name":"A","handles":["ok","no spaces"]}]}"##, "brands[0].handles[1]:"),
-            (r##"{"version":1,"brands":[{"name":"A","colour":"red"}]}"##, "brands[0].colour: unknown field `colour`"),
-            (r##"{"version":1,"brands":[{"name":"A"},{"name":"B","aliases":[""]}]}"##, "brands[1].aliases[0]: must not be empty"),
-            (r##"{"version":1,"brands":[{"name":"A","aliases":"A Co"}]}"##, "brands[0].aliases: invalid type"),
-            (r##"{"version":1,"brands":[{"name":"A"},{"name":"a"}]}"##, "brands[1].name: \"a\" appears twice"),
-            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"tone":"grumpy"}}"##, "voice.tone: unknown variant `grumpy`"),
-            (r##"{"version":1,"brands":[{"name":"A","hashtags":["#a b"]}]}"##, "brands[0].hashtags[0]:"),
-            (r##"{"version":1,"brands":[{"name":"!!!"}]}"##, "brands[0].name: \"!!!\" has no letters"),
+            (
+                r##"{"version":2,"brands":[{"name":"A"}]}"##,
+                "version: unsupported version 2",
+            ),
+            (
+                r##"{"version":1,"brands":[]}"##,
+                "brands: add at least one brand",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A","handles":["ok","no spaces"]}]}"##,
+                "brands[0].handles[1]:",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A","colour":"red"}]}"##,
+                "brands[0].colour: unknown field `colour`",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A"},{"name":"B","aliases":[""]}]}"##,
+                "brands[1].aliases[0]: must not be empty",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A","aliases":"A Co"}]}"##,
+                "brands[0].aliases: invalid type",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A"},{"name":"a"}]}"##,
+                "brands[1].name: \"a\" appears twice",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"tone":"grumpy"}}"##,
+                "voice.tone: unknown variant `grumpy`",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A","hashtags":["#a b"]}]}"##,
+                "brands[0].hashtags[0]:",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"!!!"}]}"##,
+                "brands[0].name: \"!!!\" has no letters",
+            ),
             (r##"{"version":1,"brands":[{"name":"A"}"##, "not valid JSON"),
             (r##"{"brands":[{"name":"A"}]}"##, "missing field `version`"),
-            (r##"{"version":1,"brands":[{"name":"A","facts":[{"about":[],"say":{"en":"x"}}]}]}"##, "brands[0].facts[0].about: give at least one word"),
-            (r##"{"version":1,"brands":[{"name":"A","facts":[{"about":["open"],"say":{"xx":"x"}}]}]}"##, "brands[0].facts[0].say.xx: not a reply language"),
-            (r##"{"version":1,"brands":[{"name":"A","facts":[{"about":["open"],"say":{"en":""}}]}]}"##, "brands[0].facts[0].say.en: write an answer"),
-            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"language":"xx"}}"##, "voice.language: \"xx\" is not a reply language"),
-            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"es":{"thank":["Hola {nombre}"]}}}}"##, "voice.phrasebook.es.thank[0]: unknown placeholder {nombre}; use {name}"),
-            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"es":{"moderate":["x"]}}}}"##, "voice.phrasebook.es.moderate: not a reply act"),
-            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"tlh":{"thank":["x"]}}}}"##, "voice.phrasebook.tlh: not a reply language"),
-            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"en":{"thank":["a","b","c","d"]}}}}"##, "voice.phrasebook.en.thank: at most 3 lines"),
-            (r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"en":{"thank":["Thanks {name"]}}}}"##, "voice.phrasebook.en.thank[0]: a '{' without"),
+            (
+                r##"{"version":1,"brands":[{"name":"A","facts":[{"about":[],"say":{"en":"x"}}]}]}"##,
+                "brands[0].facts[0].about: give at least one word",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A","facts":[{"about":["open"],"say":{"xx":"x"}}]}]}"##,
+                "brands[0].facts[0].say.xx: not a reply language",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A","facts":[{"about":["open"],"say":{"en":""}}]}]}"##,
+                "brands[0].facts[0].say.en: write an answer",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"language":"xx"}}"##,
+                "voice.language: \"xx\" is not a reply language",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"es":{"thank":["Hola {nombre}"]}}}}"##,
+                "voice.phrasebook.es.thank[0]: unknown placeholder {nombre}; use {name}",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"es":{"moderate":["x"]}}}}"##,
+                "voice.phrasebook.es.moderate: not a reply act",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"tlh":{"thank":["x"]}}}}"##,
+                "voice.phrasebook.tlh: not a reply language",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"en":{"thank":["a","b","c","d"]}}}}"##,
+                "voice.phrasebook.en.thank: at most 3 lines",
+            ),
+            (
+                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"en":{"thank":["Thanks {name"]}}}}"##,
+                "voice.phrasebook.en.thank[0]: a '{' without",
+            ),
         ];
         for (json, want) in cases {
             let got = Profile::from_json(json).unwrap_err().to_string();
-            assert!(got.starts_with(want) || got.contains(want), "for {json}\n got: {got}\nwant: {want}");
+            assert!(
+                got.starts_with(want) || got.contains(want),
+                "for {json}\n got: {got}\nwant: {want}"
+            );
         }
     }
 
@@ -396,7 +499,10 @@ mod tests {
             r##"{"version":1,"brands":[{"name":"A","domains":["https://www.Northwind-Coffee.com/shop","shop.example.co.uk"]}]}"##,
         )
         .unwrap();
-        assert_eq!(p.brands[0].domains, vec!["northwind-coffee.com", "shop.example.co.uk"]);
+        assert_eq!(
+            p.brands[0].domains,
+            vec!["northwind-coffee.com", "shop.example.co.uk"]
+        );
         for bad in ["localhost", "exa mple.com", "example.c0m", "-a.com", ""] {
             let json = format!(r#"{{"version":1,"brands":[{{"name":"A","domains":["{bad}"]}}]}}"#);
             let e = Profile::from_json(&json).unwrap_err().to_string();

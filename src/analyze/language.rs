@@ -20,14 +20,71 @@ const MIN_LETTERS: usize = 8;
 
 /// Function words that are frequent in one language and rare in the others.
 const WORDS: &[(LanguageCode, &[&str])] = &[
-    ("en", &["the", "and", "is", "are", "you", "your", "my", "this", "that", "with", "for", "not", "was", "have", "it's", "i'm", "just", "what", "why", "how", "thanks", "thank", "they", "we", "our", "of", "to", "me", "it", "at", "so", "can", "does", "will", "again", "be", "don't", "can't", "get", "got", "would", "been", "there"]),
-    ("es", &["el", "los", "las", "que", "es", "y", "por", "para", "con", "pero", "muy", "una", "mi", "su", "gracias", "está", "qué", "cómo", "mis", "del", "al", "lo", "nos", "hoy", "tienen", "hay", "también", "yo", "esto", "eso", "como", "más", "pues", "ya", "todo", "tiene", "estoy", "ser", "hace"]),
-    ("fr", &["le", "les", "est", "et", "une", "des", "du", "pour", "avec", "pas", "je", "vous", "mon", "ma", "merci", "c'est", "très", "mais", "qui", "sur", "au", "aux", "j'ai", "nous", "ce", "cette", "encore", "toujours", "il", "elle", "on", "ne", "tout", "fait", "être", "suis", "avoir", "ça", "qu'il"]),
-    ("de", &["der", "die", "das", "und", "ist", "nicht", "ich", "mit", "für", "ein", "eine", "auf", "sehr", "danke", "aber", "auch", "wir", "mein", "meine", "noch", "schon", "heute", "wieder", "kann", "bei", "zu", "den", "dem", "sich", "sind", "es", "wie", "was", "wird", "hat", "nur", "mal", "jetzt", "einen", "oder", "im", "zum", "vom", "von", "aus", "dass", "über", "nach"]),
-    ("pt", &["o", "os", "que", "é", "não", "um", "uma", "para", "com", "muito", "obrigado", "obrigada", "meu", "minha", "mas", "do", "da", "dos", "das", "no", "na", "você", "vocês", "está", "isso", "também", "hoje", "eu", "ele", "ela", "mais", "foi", "tem", "já", "vai", "só", "pra", "quando", "ser", "nos", "por", "como"]),
-    ("it", &["il", "lo", "gli", "che", "è", "e", "non", "un", "una", "per", "con", "molto", "grazie", "mio", "mia", "ma", "del", "della", "sono", "questo", "questa", "anche", "oggi", "ancora", "perché", "ho", "di", "si", "ci", "come", "più", "tutto", "hanno", "nel", "alla", "dei", "delle", "io", "cosa"]),
+    (
+        "en",
+        &[
+            "the", "and", "is", "are", "you", "your", "my", "this", "that", "with", "for", "not",
+            "was", "have", "it's", "i'm", "just", "what", "why", "how", "thanks", "thank", "they",
+            "we", "our", "of", "to", "me", "it", "at", "so", "can", "does", "will", "again", "be",
+            "don't", "can't", "get", "got", "would", "been", "there",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "que", "es", "y", "por", "para", "con", "pero", "muy", "una", "mi",
+            "su", "gracias", "está", "qué", "cómo", "mis", "del", "al", "lo", "nos", "hoy",
+            "tienen", "hay", "también", "yo", "esto", "eso", "como", "más", "pues", "ya", "todo",
+            "tiene", "estoy", "ser", "hace",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "les", "est", "et", "une", "des", "du", "pour", "avec", "pas", "je", "vous",
+            "mon", "ma", "merci", "c'est", "très", "mais", "qui", "sur", "au", "aux", "j'ai",
+            "nous", "ce", "cette", "encore", "toujours", "il", "elle", "on", "ne", "tout", "fait",
+            "être", "suis", "avoir", "ça", "qu'il",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "das", "und", "ist", "nicht", "ich", "mit", "für", "ein", "eine", "auf",
+            "sehr", "danke", "aber", "auch", "wir", "mein", "meine", "noch", "schon", "heute",
+            "wieder", "kann", "bei", "zu", "den", "dem", "sich", "sind", "es", "wie", "was",
+            "wird", "hat", "nur", "mal", "jetzt", "einen", "oder", "im", "zum", "vom", "von",
+            "aus", "dass", "über", "nach",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "os", "que", "é", "não", "um", "uma", "para", "com", "muito", "obrigado",
+            "obrigada", "meu", "minha", "mas", "do", "da", "dos", "das", "no", "na", "você",
+            "vocês", "está", "isso", "também", "hoje", "eu", "ele", "ela", "mais", "foi", "tem",
+            "já", "vai", "só", "pra", "quando", "ser", "nos", "por", "como",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "lo", "gli", "che", "è", "e", "non", "un", "una", "per", "con", "molto",
+            "grazie", "mio", "mia", "ma", "del", "della", "sono", "questo", "questa", "anche",
+            "oggi", "ancora", "perché", "ho", "di", "si", "ci", "come", "più", "tutto", "hanno",
+            "nel", "alla", "dei", "delle", "io", "cosa",
+        ],
+    ),
     // Not "de" and "en": French and Spanish use them at least as much.
-    ("nl", &["het", "een", "niet", "ik", "met", "voor", "van", "op", "zeer", "heel", "bedankt", "dank", "maar", "ook", "mijn", "wij", "jullie", "nog", "weer", "vandaag", "hebben", "zijn", "dat", "wat", "je", "er", "naar", "wel", "geen", "om", "kan", "dit", "bij", "hoe", "nu"]),
+    (
+        "nl",
+        &[
+            "het", "een", "niet", "ik", "met", "voor", "van", "op", "zeer", "heel", "bedankt",
+            "dank", "maar", "ook", "mijn", "wij", "jullie", "nog", "weer", "vandaag", "hebben",
+            "zijn", "dat", "wat", "je", "er", "naar", "wel", "geen", "om", "kan", "dit", "bij",
+            "hoe", "nu",
+        ],
+    ),
 ];
 
 /// Writing systems that name their language outright.
@@ -57,7 +114,9 @@ fn script_language(text: &str) -> Option<LanguageCode> {
         return Some("ja");
     }
     const CODES: [LanguageCode; 8] = ["ja", "ar", "ko", "el", "he", "th", "hi", "zh"];
-    (1..8).find(|&i| counts[i] * 2 > letters && counts[i] >= 2).map(|i| CODES[i])
+    (1..8)
+        .find(|&i| counts[i] * 2 > letters && counts[i] >= 2)
+        .map(|i| CODES[i])
 }
 
 fn whatlang_code(lang: Lang) -> Option<LanguageCode> {
@@ -82,8 +141,18 @@ fn detector() -> &'static Detector {
     static DETECTOR: std::sync::OnceLock<Detector> = std::sync::OnceLock::new();
     DETECTOR.get_or_init(|| {
         Detector::with_allowlist(vec![
-            Lang::Eng, Lang::Spa, Lang::Fra, Lang::Deu, Lang::Por, Lang::Ita, Lang::Nld,
-            Lang::Rus, Lang::Ukr, Lang::Pol, Lang::Tur, Lang::Swe,
+            Lang::Eng,
+            Lang::Spa,
+            Lang::Fra,
+            Lang::Deu,
+            Lang::Por,
+            Lang::Ita,
+            Lang::Nld,
+            Lang::Rus,
+            Lang::Ukr,
+            Lang::Pol,
+            Lang::Tur,
+            Lang::Swe,
         ])
     })
 }
@@ -106,14 +175,30 @@ fn word_vote(lower: &str) -> Option<(LanguageCode, usize, usize)> {
 /// Spanish or Portuguese, by spelling and words only one of them uses (whatlang mixes the two up
 /// on tweets more than any other pair). Words both use ("no", "na") are not cues.
 fn spanish_or_portuguese(lower: &str) -> Option<LanguageCode> {
-    const PT: &[&str] = &["ã", "õ", "ç", "nh", "lh", "ão", "ões", "você", "não", "muito", "obrigad", "também", "então", "isso", "aqui", "agora", "pra ", "tá ", "né", "dia ", "bom", "boa", "mais ", "meu", "minha", "já", "só", "ou ", "um ", "uma ", "do ", "da ", "dos ", "das ", "é ", "vai", "olá", "até", "eu ", "vc", "tô", "ê", "ô", "ao ", "pelo ", "pela ", "esse ", "essa ", "dele", "dela", "kkk", "rsrs", " tem "];
-    const ES: &[&str] = &["ñ", "¿", "¡", "ción", "muy", "pues", "gracias", "también", "está", "qué", "cómo", "yo ", "el ", "los ", "del ", "al ", "y ", "hoy", "mañana", "bueno", "buena", "más ", "mi ", "ya ", "hay", "todo", "un ", "una ", "lo ", "le ", "se ", "ha ", "va ", "soy ", "estoy", "eres", "pero ", "tío", "sé ", "quiero", "nada", "ahora", "vez", "desde", "hasta", "donde", "cuando", "ll", "aquí", "nos lo", "jaja", "acá", "porfa"];
+    const PT: &[&str] = &[
+        "ã", "õ", "ç", "nh", "lh", "ão", "ões", "você", "não", "muito", "obrigad", "também",
+        "então", "isso", "aqui", "agora", "pra ", "tá ", "né", "dia ", "bom", "boa", "mais ",
+        "meu", "minha", "já", "só", "ou ", "um ", "uma ", "do ", "da ", "dos ", "das ", "é ",
+        "vai", "olá", "até", "eu ", "vc", "tô", "ê", "ô", "ao ", "pelo ", "pela ", "esse ",
+        "essa ", "dele", "dela", "kkk", "rsrs", " tem ",
+    ];
+    const ES: &[&str] = &[
+        "ñ", "¿", "¡", "ción", "muy", "pues", "gracias", "también", "está", "qué", "cómo", "yo ",
+        "el ", "los ", "del ", "al ", "y ", "hoy", "mañana", "bueno", "buena", "más ", "mi ",
+        "ya ", "hay", "todo", "un ", "una ", "lo ", "le ", "se ", "ha ", "va ", "soy ", "estoy",
+        "eres", "pero ", "tío", "sé ", "quiero", "nada", "ahora", "vez", "desde", "hasta", "donde",
+        "cuando", "ll", "aquí", "nos lo", "jaja", "acá", "porfa",
+    ];
     more_cues(lower, ("pt", PT), ("es", ES))
 }
 
 /// Which of two languages `lower` shows more spelling cues of (`None` on a tie). Cues may carry
 /// spaces for word edges; the text is padded with one space on each side.
-fn more_cues(lower: &str, a: (LanguageCode, &[&str]), b: (LanguageCode, &[&str])) -> Option<LanguageCode> {
+fn more_cues(
+    lower: &str,
+    a: (LanguageCode, &[&str]),
+    b: (LanguageCode, &[&str]),
+) -> Option<LanguageCode> {
     let padded = format!(" {lower} ");
     let count = |cues: &[&str]| cues.iter().filter(|c| padded.contains(*c)).count();
     match count(a.1).cmp(&count(b.1)) {
@@ -136,22 +221,38 @@ const SHORT_POST_WORDS: &[(LanguageCode, &[&str])] = &[
 ];
 
 fn short_word_language(lower: &str) -> Option<LanguageCode> {
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
-    SHORT_POST_WORDS.iter().find(|(_, list)| words.iter().any(|w| list.contains(w))).map(|(lang, _)| *lang)
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    SHORT_POST_WORDS
+        .iter()
+        .find(|(_, list)| words.iter().any(|w| list.contains(w)))
+        .map(|(lang, _)| *lang)
 }
 
 /// Spanish or Italian, by spelling only one of them uses: Spanish plurals in -os/-as and acute
 /// accents, Italian grave accents, double consonants and its articles.
 fn spanish_or_italian(lower: &str) -> Option<LanguageCode> {
-    const ES: &[&str] = &["ñ", "¿", "¡", "á", "í", "ó", "ú", "os ", "as ", "ción", " y ", " el ", " los ", " las ", "muy", "pero ", "para ", "jaja"];
-    const IT: &[&str] = &["à", "ì", "ò", "ù", "è ", " gli ", "zz", "cch", "ggi", " il ", "della", "sono ", "questo", "questa", " per ", " non ", " ho ", "anche", " ma "];
+    const ES: &[&str] = &[
+        "ñ", "¿", "¡", "á", "í", "ó", "ú", "os ", "as ", "ción", " y ", " el ", " los ", " las ",
+        "muy", "pero ", "para ", "jaja",
+    ];
+    const IT: &[&str] = &[
+        "à", "ì", "ò", "ù", "è ", " gli ", "zz", "cch", "ggi", " il ", "della", "sono ", "questo",
+        "questa", " per ", " non ", " ho ", "anche", " ma ",
+    ];
     more_cues(lower, ("es", ES), ("it", IT))
 }
 
 /// Settles the Romance pairs whatlang and the word vote confuse most on short posts: Spanish
 /// against Italian, then Spanish against Portuguese, by spelling cues.
 fn settle_romance(lang: LanguageCode, lower: &str) -> LanguageCode {
-    let lang = if matches!(lang, "es" | "it") { spanish_or_italian(lower).unwrap_or(lang) } else { lang };
+    let lang = if matches!(lang, "es" | "it") {
+        spanish_or_italian(lower).unwrap_or(lang)
+    } else {
+        lang
+    };
     if matches!(lang, "es" | "pt") {
         spanish_or_portuguese(lower).unwrap_or(lang)
     } else {
@@ -187,7 +288,10 @@ pub fn detect(text: &str) -> LanguageCode {
     }
     // Umlauts and ß when whatlang is unsure and no function word decides: German
     // ("Übergriffige WWF Drücker...").
-    if info.as_ref().is_some_and(|i| !i.is_reliable()) && vote.is_none() && lower.contains(['ä', 'ö', 'ü', 'ß']) {
+    if info.as_ref().is_some_and(|i| !i.is_reliable())
+        && vote.is_none()
+        && lower.contains(['ä', 'ö', 'ü', 'ß'])
+    {
         return "de";
     }
     let unsure = info.as_ref().is_some_and(|i| !i.is_reliable());
@@ -212,7 +316,10 @@ mod tests {
             ("Danke für den Kaffee, der ist wirklich sehr gut", "de"),
             ("Obrigado pelo café, está muito bom e não é caro", "pt"),
             ("Grazie per il caffè, è molto buono e non costa tanto", "it"),
-            ("Bedankt voor de koffie, het is heel lekker en niet duur", "nl"),
+            (
+                "Bedankt voor de koffie, het is heel lekker en niet duur",
+                "nl",
+            ),
             ("コールドブリューが最高でした", "ja"),
             ("القهوة رائعة جدا شكرا لكم", "ar"),
             ("커피가 정말 맛있어요", "ko"),

@@ -1,46 +1,19 @@
-//! Understanding one post: its brand mentions, language, sentiment and intent, and the reply
-//! Hat Tip suggests. `analyze_post` is the one function the CLI and the browser layer call.
+//! Understanding one post: its brand mentions, language, sentiment and intent, and the words
+//! that decided them. Drafting the reply is `reply`'s job; `crate::engine` puts the two together.
 //! No DOM, no I/O.
 
 pub mod intent;
 pub mod language;
 pub mod sentiment;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::matcher::{Matcher, MentionSpan};
+use crate::post::Post;
 use crate::profile::Profile;
-use crate::reply::{draft_reply, Reply};
 use crate::text::slice_utf16;
 pub use intent::Intent;
 pub use sentiment::{Sentiment, SentimentLabel};
-
-/// Where a post was written; replies follow the platform's limits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Platform {
-    X,
-    Facebook,
-    #[default]
-    Blog,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Author {
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub handle: String,
-}
-
-/// A post as the engine sees it: its visible text, and what the site tells about it.
-#[derive(Debug, Clone, Default)]
-pub struct Post<'a> {
-    pub text: &'a str,
-    pub platform: Platform,
-    pub author: Option<&'a Author>,
-}
 
 /// A mention as reported to the user: the brand's name and the original text it covers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,17 +28,19 @@ pub struct Mention {
     pub fuzzy: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Analysis {
+/// What Hat Tip understood of a post, before any reply is drafted.
+#[derive(Debug, Clone)]
+pub struct Understanding {
+    /// The matcher's spans (brand index, term kind, UTF-16 offsets), sorted by start.
+    pub spans: Vec<MentionSpan>,
     pub mentions: Vec<Mention>,
     pub language: &'static str,
     pub sentiment: Sentiment,
     pub intent: Intent,
-    pub reply: Reply,
-    /// The words and phrases that decided the intent and sentiment, most telling first; the card
-    /// shows them so the user can see why (omitted from JSON when empty).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The words and phrases that decided the intent and sentiment, most telling first.
     pub reasons: Vec<String>,
+    /// The masked, lower-cased text the reply's context finders read.
+    pub lower: String,
 }
 
 /// The post's text with mentions, @handles, #hashtags and URLs replaced by spaces, so that a
@@ -96,7 +71,10 @@ fn mask(text: &str, mentions: &[MentionSpan], keep_tag_words: bool) -> String {
             at_token_start = false;
             let rest = &text[i..];
             handle_like = c == '@' || (c == '#' && !keep_tag_words);
-            token_masked = handle_like || rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
+            token_masked = handle_like
+                || rest.starts_with("http://")
+                || rest.starts_with("https://")
+                || rest.starts_with("www.");
             if c == '#' && keep_tag_words {
                 // Only the `#` goes; the tag's word stays (unless it is a mention, below).
                 out.push(' ');
@@ -111,7 +89,10 @@ fn mask(text: &str, mentions: &[MentionSpan], keep_tag_words: bool) -> String {
         while next_mention < mentions.len() && mentions[next_mention].end <= pos16 {
             next_mention += 1;
         }
-        let in_mention = mentions[next_mention..].iter().take_while(|m| m.start <= pos16).any(|m| pos16 < m.end);
+        let in_mention = mentions[next_mention..]
+            .iter()
+            .take_while(|m| m.start <= pos16)
+            .any(|m| pos16 < m.end);
         out.push(if in_mention || token_masked { ' ' } else { c });
         pos16 += c.len_utf16() as u32;
     }
@@ -123,7 +104,8 @@ fn mask(text: &str, mentions: &[MentionSpan], keep_tag_words: bool) -> String {
 /// not as a question starting with "is"; a leading @handle stays blank, as it only addresses.
 fn intent_text(text: &str, spans: &[MentionSpan], masked: &str, lower: &str) -> String {
     use crate::matcher::TermKind;
-    let named = |m: &&MentionSpan| matches!(m.kind, TermKind::Name | TermKind::Alias | TermKind::Product);
+    let named =
+        |m: &&MentionSpan| matches!(m.kind, TermKind::Name | TermKind::Alias | TermKind::Product);
     if !spans.iter().any(|m| named(&m)) {
         return lower.to_string();
     }
@@ -151,14 +133,15 @@ fn intent_text(text: &str, spans: &[MentionSpan], masked: &str, lower: &str) -> 
     out.to_lowercase()
 }
 
-/// Analyses one post against the compiled profile.
-pub fn analyze_post(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Analysis {
+/// Understands one post against the compiled profile.
+pub fn understand(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Understanding {
     let spans = matcher.find(post.text);
     let language = language::detect(&masked_text(post.text, &spans));
     let masked = masked_keeping_tags(post.text, &spans);
     let lower = masked.to_lowercase();
     let (sentiment, drivers) = sentiment::score_with_drivers(&masked, language);
-    let (intent, cues) = intent::classify_with_cues(&intent_text(post.text, &spans, &masked, &lower), &sentiment);
+    let (intent, cues) =
+        intent::classify_with_cues(&intent_text(post.text, &spans, &masked, &lower), &sentiment);
     let mut reasons = cues;
     for word in drivers {
         if !reasons.iter().any(|r| r.contains(&word.to_lowercase())) {
@@ -175,8 +158,15 @@ pub fn analyze_post(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> An
             fuzzy: m.fuzzy,
         })
         .collect();
-    let reply = draft_reply(post, profile, &spans, intent, language, &lower);
-    Analysis { mentions, language, sentiment, intent, reply, reasons }
+    Understanding {
+        spans,
+        mentions,
+        language,
+        sentiment,
+        intent,
+        reasons,
+        lower,
+    }
 }
 
 #[cfg(test)]
@@ -189,29 +179,24 @@ mod tests {
         let m = Matcher::new(&profile);
         let text = "Northwind rocks @bob #tag https://x.co/a ok";
         let masked = masked_text(text, &m.find(text));
-        assert_eq!(masked.split_whitespace().collect::<Vec<_>>(), vec!["rocks", "ok"]);
+        assert_eq!(
+            masked.split_whitespace().collect::<Vec<_>>(),
+            vec!["rocks", "ok"]
+        );
         let text = "no thanks @bob. Worst #day!";
-        assert_eq!(masked_text(text, &[]).split_whitespace().collect::<Vec<_>>(), vec!["no", "thanks", ".", "Worst", "!"]);
+        assert_eq!(
+            masked_text(text, &[])
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            vec!["no", "thanks", ".", "Worst", "!"]
+        );
         // Sentiment and intent keep a tag's word, unless the tag is a mention.
         let text = "#northwind again late #fail";
-        assert_eq!(masked_keeping_tags(text, &m.find(text)).split_whitespace().collect::<Vec<_>>(), vec!["again", "late", "fail"]);
-    }
-
-    #[test]
-    fn analysis_of_a_complaint() {
-        let profile = Profile::demo();
-        let m = Matcher::new(&profile);
-        let a = analyze_post(
-            &Post { text: "@zephyrair my bag is lost again and nobody answers", ..Default::default() },
-            &profile,
-            &m,
+        assert_eq!(
+            masked_keeping_tags(text, &m.find(text))
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            vec!["again", "late", "fail"]
         );
-        assert_eq!(a.mentions.len(), 1);
-        assert_eq!(a.mentions[0].brand, "Zephyr Air");
-        assert_eq!(a.language, "en");
-        assert_eq!(a.sentiment.label, SentimentLabel::Negative);
-        assert_eq!(a.intent, Intent::Complaint);
-        assert_eq!(a.reply.act, crate::reply::ReplyAct::ApologizeHelp);
-        assert_eq!(a.reasons.first().map(String::as_str), Some("lost"), "{:?}", a.reasons);
     }
 }

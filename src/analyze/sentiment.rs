@@ -43,75 +43,286 @@ const LEXICON_TSV: &str = include_str!("vader_lexicon.tsv");
 /// The project's words, checked before the VADER lexicon (valence on VADER's -4..4 scale).
 const PROJECT_WORDS: &[(&str, f32)] = &[
     // Customer-service context: requests and complaint vocabulary.
-    ("please", 0.0), ("help", 0.0), ("helping", 0.0), ("pls", 0.0), ("plz", 0.0),
-    ("delayed", -1.8), ("delay", -1.5), ("delays", -1.5), ("cancelled", -1.8), ("canceled", -1.8),
-    ("cancellation", -1.2), ("waiting", -1.2), ("hold", -0.8), ("stuck", -1.6), ("stranded", -2.0),
-    ("late", -1.3), ("missed", -1.3), ("lost", -1.6), ("refund", -1.0), ("rude", -2.2),
-    ("broken", -1.8), ("overbooked", -1.8), ("charged", -0.9), ("fee", -0.6), ("fees", -0.6),
-    ("again", 0.0), ("ridiculous", -2.0), ("unacceptable", -2.4),
-    ("nobody", -0.8), ("no-one", -0.8), ("crashed", -1.8), ("crashes", -1.6), ("logs", 0.0),
-    ("missing", -1.3), ("damaged", -1.8), ("worst", -3.1), ("never", 0.0), ("cold", -0.8),
+    ("please", 0.0),
+    ("help", 0.0),
+    ("helping", 0.0),
+    ("pls", 0.0),
+    ("plz", 0.0),
+    ("delayed", -1.8),
+    ("delay", -1.5),
+    ("delays", -1.5),
+    ("cancelled", -1.8),
+    ("canceled", -1.8),
+    ("cancellation", -1.2),
+    ("waiting", -1.2),
+    ("hold", -0.8),
+    ("stuck", -1.6),
+    ("stranded", -2.0),
+    ("late", -1.3),
+    ("missed", -1.3),
+    ("lost", -1.6),
+    ("refund", -1.0),
+    ("rude", -2.2),
+    ("broken", -1.8),
+    ("overbooked", -1.8),
+    ("charged", -0.9),
+    ("fee", -0.6),
+    ("fees", -0.6),
+    ("again", 0.0),
+    ("ridiculous", -2.0),
+    ("unacceptable", -2.4),
+    ("nobody", -0.8),
+    ("no-one", -0.8),
+    ("crashed", -1.8),
+    ("crashes", -1.6),
+    ("logs", 0.0),
+    ("missing", -1.3),
+    ("damaged", -1.8),
+    ("worst", -3.1),
+    ("never", 0.0),
+    ("cold", -0.8),
     // Acknowledgements are not praise ("Yes.", "ok cool" answers an agent's question).
-    ("yes", 0.0), ("ok", 0.0), ("okay", 0.0), ("yeah", 0.0),
+    ("yes", 0.0),
+    ("ok", 0.0),
+    ("okay", 0.0),
+    ("yeah", 0.0),
     // Spanish
-    ("encanta", 2.5), ("gracias", 1.9), ("excelente", 3.0), ("genial", 2.6), ("bueno", 1.9), ("buena", 1.9),
-    ("mejor", 2.0), ("increíble", 2.6), ("perfecto", 2.7), ("feliz", 2.6), ("amo", 2.6), ("bien", 1.6),
-    ("malo", -2.2), ("mala", -2.2), ("peor", -2.6), ("horrible", -2.5), ("tarde", -0.8), ("retraso", -1.6),
-    ("perdido", -1.5), ("odio", -2.8), ("triste", -2.1), ("asco", -2.6), ("fatal", -2.5), ("vergüenza", -2.0),
+    ("encanta", 2.5),
+    ("gracias", 1.9),
+    ("excelente", 3.0),
+    ("genial", 2.6),
+    ("bueno", 1.9),
+    ("buena", 1.9),
+    ("mejor", 2.0),
+    ("increíble", 2.6),
+    ("perfecto", 2.7),
+    ("feliz", 2.6),
+    ("amo", 2.6),
+    ("bien", 1.6),
+    ("malo", -2.2),
+    ("mala", -2.2),
+    ("peor", -2.6),
+    ("horrible", -2.5),
+    ("tarde", -0.8),
+    ("retraso", -1.6),
+    ("perdido", -1.5),
+    ("odio", -2.8),
+    ("triste", -2.1),
+    ("asco", -2.6),
+    ("fatal", -2.5),
+    ("vergüenza", -2.0),
     // French
-    ("merci", 1.9), ("bon", 1.9), ("bonne", 1.9), ("mauvais", -2.2), ("mauvaise", -2.2), ("génial", 2.6), ("super", 2.0), ("parfait", 2.7), ("adore", 2.7), ("bravo", 2.3),
-    ("bien", 1.6), ("heureux", 2.6), ("magnifique", 3.0), ("nul", -2.3), ("nulle", -2.3), ("retard", -1.6),
-    ("perdu", -1.5), ("déçu", -2.1), ("déçue", -2.1), ("horrible", -2.5), ("triste", -2.1), ("honte", -2.0),
-    ("pire", -2.6), ("marre", -2.0), ("déteste", -2.7),
+    ("merci", 1.9),
+    ("bon", 1.9),
+    ("bonne", 1.9),
+    ("mauvais", -2.2),
+    ("mauvaise", -2.2),
+    ("génial", 2.6),
+    ("super", 2.0),
+    ("parfait", 2.7),
+    ("adore", 2.7),
+    ("bravo", 2.3),
+    ("bien", 1.6),
+    ("heureux", 2.6),
+    ("magnifique", 3.0),
+    ("nul", -2.3),
+    ("nulle", -2.3),
+    ("retard", -1.6),
+    ("perdu", -1.5),
+    ("déçu", -2.1),
+    ("déçue", -2.1),
+    ("horrible", -2.5),
+    ("triste", -2.1),
+    ("honte", -2.0),
+    ("pire", -2.6),
+    ("marre", -2.0),
+    ("déteste", -2.7),
     // German
-    ("danke", 1.9), ("toll", 2.4), ("lecker", 2.3), ("wunderbar", 3.0), ("perfekt", 2.7), ("super", 2.0),
-    ("klasse", 2.3), ("gut", 1.8), ("großartig", 3.0), ("schön", 2.2), ("liebe", 2.4), ("freue", 2.2),
-    ("schlecht", -2.2), ("verspätung", -1.6), ("kaputt", -1.9), ("enttäuscht", -2.1), ("schrecklich", -2.6),
-    ("furchtbar", -2.6), ("verloren", -1.5), ("scheiße", -2.9), ("scheisse", -2.9), ("traurig", -2.1),
-    ("leider", -1.0), ("hasse", -2.8), ("nervt", -1.9),
+    ("danke", 1.9),
+    ("toll", 2.4),
+    ("lecker", 2.3),
+    ("wunderbar", 3.0),
+    ("perfekt", 2.7),
+    ("super", 2.0),
+    ("klasse", 2.3),
+    ("gut", 1.8),
+    ("großartig", 3.0),
+    ("schön", 2.2),
+    ("liebe", 2.4),
+    ("freue", 2.2),
+    ("schlecht", -2.2),
+    ("verspätung", -1.6),
+    ("kaputt", -1.9),
+    ("enttäuscht", -2.1),
+    ("schrecklich", -2.6),
+    ("furchtbar", -2.6),
+    ("verloren", -1.5),
+    ("scheiße", -2.9),
+    ("scheisse", -2.9),
+    ("traurig", -2.1),
+    ("leider", -1.0),
+    ("hasse", -2.8),
+    ("nervt", -1.9),
     // Portuguese
-    ("obrigado", 1.9), ("obrigada", 1.9), ("ótimo", 2.8), ("ótima", 2.8), ("adoro", 2.6), ("maravilhoso", 3.0),
-    ("bom", 1.8), ("boa", 1.8), ("lindo", 2.5), ("linda", 2.5), ("feliz", 2.6), ("amo", 2.6), ("melhor", 2.0),
-    ("ruim", -2.2), ("péssimo", -2.8), ("péssima", -2.8), ("atrasado", -1.5), ("atraso", -1.6),
-    ("horrível", -2.6), ("chato", -1.8), ("triste", -2.1), ("odeio", -2.8), ("pior", -2.6), ("vergonha", -2.0),
+    ("obrigado", 1.9),
+    ("obrigada", 1.9),
+    ("ótimo", 2.8),
+    ("ótima", 2.8),
+    ("adoro", 2.6),
+    ("maravilhoso", 3.0),
+    ("bom", 1.8),
+    ("boa", 1.8),
+    ("lindo", 2.5),
+    ("linda", 2.5),
+    ("feliz", 2.6),
+    ("amo", 2.6),
+    ("melhor", 2.0),
+    ("ruim", -2.2),
+    ("péssimo", -2.8),
+    ("péssima", -2.8),
+    ("atrasado", -1.5),
+    ("atraso", -1.6),
+    ("horrível", -2.6),
+    ("chato", -1.8),
+    ("triste", -2.1),
+    ("odeio", -2.8),
+    ("pior", -2.6),
+    ("vergonha", -2.0),
     // Italian
-    ("grazie", 1.9), ("ottimo", 2.8), ("ottima", 2.8), ("buono", 1.9), ("buonissimo", 2.6), ("fantastico", 2.9),
-    ("bellissimo", 3.0), ("bello", 2.3), ("bella", 2.3), ("brava", 2.1), ("felice", 2.6), ("meglio", 2.0),
-    ("cattivo", -2.1), ("pessimo", -2.8), ("ritardo", -1.6), ("schifo", -2.8), ("triste", -2.1),
-    ("peggio", -2.5), ("vergogna", -2.1), ("odio", -2.8), ("terribile", -2.5), ("orribile", -2.6),
-    ("perso", -1.5), ("deluso", -2.1), ("delusa", -2.1), ("rotto", -1.8),
+    ("grazie", 1.9),
+    ("ottimo", 2.8),
+    ("ottima", 2.8),
+    ("buono", 1.9),
+    ("buonissimo", 2.6),
+    ("fantastico", 2.9),
+    ("bellissimo", 3.0),
+    ("bello", 2.3),
+    ("bella", 2.3),
+    ("brava", 2.1),
+    ("felice", 2.6),
+    ("meglio", 2.0),
+    ("cattivo", -2.1),
+    ("pessimo", -2.8),
+    ("ritardo", -1.6),
+    ("schifo", -2.8),
+    ("triste", -2.1),
+    ("peggio", -2.5),
+    ("vergogna", -2.1),
+    ("odio", -2.8),
+    ("terribile", -2.5),
+    ("orribile", -2.6),
+    ("perso", -1.5),
+    ("deluso", -2.1),
+    ("delusa", -2.1),
+    ("rotto", -1.8),
     // Dutch
-    ("bedankt", 1.9), ("lekker", 2.3), ("geweldig", 3.0), ("mooi", 2.2), ("fijn", 2.0), ("heerlijk", 2.8),
-    ("slecht", -2.2), ("vertraging", -1.6), ("kapot", -1.9), ("teleurgesteld", -2.1), ("verschrikkelijk", -2.7),
-    ("kwijt", -1.5), ("waardeloos", -2.6), ("belachelijk", -2.2),
+    ("bedankt", 1.9),
+    ("lekker", 2.3),
+    ("geweldig", 3.0),
+    ("mooi", 2.2),
+    ("fijn", 2.0),
+    ("heerlijk", 2.8),
+    ("slecht", -2.2),
+    ("vertraging", -1.6),
+    ("kapot", -1.9),
+    ("teleurgesteld", -2.1),
+    ("verschrikkelijk", -2.7),
+    ("kwijt", -1.5),
+    ("waardeloos", -2.6),
+    ("belachelijk", -2.2),
     // More for Spanish and Portuguese
-    ("perdió", -1.5), ("pésimo", -2.8), ("perdeu", -1.5),
+    ("perdió", -1.5),
+    ("pésimo", -2.8),
+    ("perdeu", -1.5),
 ];
 
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "isnt", "wasnt", "dont", "doesnt", "didnt", "cant", "wont", "arent",
-    "aint", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "cannot",
-    "nunca", "nada", "pas", "jamais", "nicht", "kein", "keine", "não", "nem", "non", "mai", "niet",
-    "geen", "nooit", "sin", "sem", "senza", "ohne", "zonder",
+    "aint", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "cannot", "nunca",
+    "nada", "pas", "jamais", "nicht", "kein", "keine", "não", "nem", "non", "mai", "niet", "geen",
+    "nooit", "sin", "sem", "senza", "ohne", "zonder",
 ];
 
 const BOOSTERS_UP: &[&str] = &[
-    "absolutely", "amazingly", "awfully", "completely", "deeply", "enormously", "entirely",
-    "especially", "exceptionally", "extremely", "fully", "fucking", "greatly", "highly", "hugely",
-    "incredibly", "intensely", "particularly", "purely", "quite", "really", "remarkably", "so",
-    "substantially", "thoroughly", "totally", "tremendously", "unbelievably", "utterly", "very",
-    "super", "muy", "très", "sehr", "muito", "molto", "heel", "zo", "echt", "wirklich", "vraiment",
+    "absolutely",
+    "amazingly",
+    "awfully",
+    "completely",
+    "deeply",
+    "enormously",
+    "entirely",
+    "especially",
+    "exceptionally",
+    "extremely",
+    "fully",
+    "fucking",
+    "greatly",
+    "highly",
+    "hugely",
+    "incredibly",
+    "intensely",
+    "particularly",
+    "purely",
+    "quite",
+    "really",
+    "remarkably",
+    "so",
+    "substantially",
+    "thoroughly",
+    "totally",
+    "tremendously",
+    "unbelievably",
+    "utterly",
+    "very",
+    "super",
+    "muy",
+    "très",
+    "sehr",
+    "muito",
+    "molto",
+    "heel",
+    "zo",
+    "echt",
+    "wirklich",
+    "vraiment",
 ];
 const BOOSTERS_DOWN: &[&str] = &[
-    "almost", "barely", "hardly", "kinda", "less", "little", "marginally", "occasionally", "partly",
-    "scarcely", "slightly", "somewhat", "sorta",
+    "almost",
+    "barely",
+    "hardly",
+    "kinda",
+    "less",
+    "little",
+    "marginally",
+    "occasionally",
+    "partly",
+    "scarcely",
+    "slightly",
+    "somewhat",
+    "sorta",
 ];
 
-const POSITIVE_EMOJI: &[char] = &['😍', '❤', '😊', '👍', '🙏', '😀', '😃', '😄', '😁', '🥰', '💯', '🎉', '👏', '🙌', '✨', '😋', '💕', '♥', '😘', '💙', '💜', '💚', '💛', '😎', '🤩', '☺', '😻', '🔥'];
-const NEGATIVE_EMOJI: &[char] = &['😡', '👎', '😤', '💔', '😠', '🤬', '😞', '😢', '😭', '🙄', '😒', '🤮', '😩', '😫', '😖', '😣', '😔', '😕', '☹', '🙁', '😑', '🤦'];
+const POSITIVE_EMOJI: &[char] = &[
+    '😍', '❤', '😊', '👍', '🙏', '😀', '😃', '😄', '😁', '🥰', '💯', '🎉', '👏', '🙌', '✨', '😋',
+    '💕', '♥', '😘', '💙', '💜', '💚', '💛', '😎', '🤩', '☺', '😻', '🔥',
+];
+const NEGATIVE_EMOJI: &[char] = &[
+    '😡', '👎', '😤', '💔', '😠', '🤬', '😞', '😢', '😭', '🙄', '😒', '🤮', '😩', '😫', '😖', '😣',
+    '😔', '😕', '☹', '🙁', '😑', '🤦',
+];
 
 /// Phrases that turn praise words into their opposite.
-const SARCASM_MARKERS: &[&str] = &["🙃", "/s", "yeah right", "thanks a lot", "just great", "just perfect", "great job", "way to go", "thanks for nothing"];
+const SARCASM_MARKERS: &[&str] = &[
+    "🙃",
+    "/s",
+    "yeah right",
+    "thanks a lot",
+    "just great",
+    "just perfect",
+    "great job",
+    "way to go",
+    "thanks for nothing",
+];
 
 fn lexicon() -> &'static Vec<(&'static str, f32)> {
     static LEXICON: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
@@ -166,22 +377,55 @@ fn valence(token: &str) -> Option<f32> {
         return Some(*v);
     }
     let lex = lexicon();
-    lex.binary_search_by(|(w, _)| (*w).cmp(token)).ok().map(|i| lex[i].1)
+    lex.binary_search_by(|(w, _)| (*w).cmp(token))
+        .ok()
+        .map(|i| lex[i].1)
 }
 
 fn is_negation(token: &str) -> bool {
-    NEGATIONS.contains(&token) || token.ends_with("n't") || NEGATIONS.contains(&token.replace('\'', "").as_str())
+    NEGATIONS.contains(&token)
+        || token.ends_with("n't")
+        || NEGATIONS.contains(&token.replace('\'', "").as_str())
 }
 
 /// Japanese sentiment phrases (no spaces to split on): matched as substrings, longest first,
 /// so a negated form (`美味しくない`) wins over the word inside it. Written by the project.
 const JAPANESE_PHRASES: &[(&str, f32)] = &[
-    ("好きじゃない", -1.9), ("美味しくない", -2.0), ("おいしくない", -2.0), ("良くない", -1.9), ("よくない", -1.9),
-    ("大好き", 3.0), ("最高", 3.0), ("ありがとう", 1.9), ("感謝", 2.0), ("素晴らしい", 3.0), ("すばらしい", 3.0),
-    ("美味しい", 2.4), ("おいしい", 2.4), ("嬉しい", 2.4), ("うれしい", 2.4), ("好き", 2.2), ("楽しい", 2.3),
-    ("便利", 1.8), ("素敵", 2.5), ("助かり", 1.8), ("最悪", -3.1), ("ひどい", -2.5), ("酷い", -2.5),
-    ("届かない", -1.8), ("遅い", -1.5), ("遅延", -1.6), ("残念", -2.0), ("不満", -2.0), ("壊れ", -1.8),
-    ("紛失", -1.6), ("まずい", -2.2), ("不親切", -2.2), ("失望", -2.3), ("怒", -2.0), ("困って", -1.6),
+    ("好きじゃない", -1.9),
+    ("美味しくない", -2.0),
+    ("おいしくない", -2.0),
+    ("良くない", -1.9),
+    ("よくない", -1.9),
+    ("大好き", 3.0),
+    ("最高", 3.0),
+    ("ありがとう", 1.9),
+    ("感謝", 2.0),
+    ("素晴らしい", 3.0),
+    ("すばらしい", 3.0),
+    ("美味しい", 2.4),
+    ("おいしい", 2.4),
+    ("嬉しい", 2.4),
+    ("うれしい", 2.4),
+    ("好き", 2.2),
+    ("楽しい", 2.3),
+    ("便利", 1.8),
+    ("素敵", 2.5),
+    ("助かり", 1.8),
+    ("最悪", -3.1),
+    ("ひどい", -2.5),
+    ("酷い", -2.5),
+    ("届かない", -1.8),
+    ("遅い", -1.5),
+    ("遅延", -1.6),
+    ("残念", -2.0),
+    ("不満", -2.0),
+    ("壊れ", -1.8),
+    ("紛失", -1.6),
+    ("まずい", -2.2),
+    ("不親切", -2.2),
+    ("失望", -2.3),
+    ("怒", -2.0),
+    ("困って", -1.6),
 ];
 
 /// The Japanese phrases in `text`, with their valence.
@@ -202,79 +446,360 @@ fn japanese_phrases(text: &str) -> Vec<(f32, String)> {
 /// Sentiment words of one language, used only on posts in that language (so Italian *male*,
 /// "bad", never scores an English post about a male nurse). Written by the project.
 const LANGUAGE_WORDS: &[(&str, &[(&str, f32)])] = &[
-    ("es", &[
-        ("muertos", -2.3), ("muerto", -2.0), ("guerra", -2.4), ("víctima", -2.0), ("víctimas", -2.0), ("peligro", -2.0),
-        ("tragedia", -2.6), ("grave", -1.6), ("absurdo", -2.0),
-        ("gusta", 1.8), ("encantado", 2.4), ("encantadora", 2.4), ("hermoso", 2.6), ("hermosa", 2.6),
-        ("bonito", 2.2), ("bonita", 2.2), ("lindo", 2.4), ("linda", 2.4), ("precioso", 2.6), ("preciosa", 2.6),
-        ("maravilloso", 3.0), ("maravillosa", 3.0), ("fantástico", 2.9), ("fantástica", 2.9), ("estupendo", 2.7),
-        ("divertido", 2.1), ("divertida", 2.1), ("alegría", 2.5), ("alegre", 2.2), ("felicidades", 2.6),
-        ("enhorabuena", 2.6), ("guapo", 2.0), ("guapa", 2.0), ("éxito", 2.2), ("orgulloso", 2.2), ("orgullosa", 2.2),
-        ("buenísimo", 2.8), ("buenísima", 2.8), ("perfecta", 2.7), ("buen", 1.8), ("buenos", 1.8), ("buenas", 1.6),
-        ("suerte", 1.5), ("disfrutar", 2.0), ("disfruta", 2.0), ("disfrutando", 2.0), ("brillante", 2.4), ("jaja", 1.2),
-        ("jajaja", 1.5), ("jajajaja", 1.5), ("amor", 2.5), ("mal", -1.8), ("tristeza", -2.2), ("asqueroso", -2.6),
-        ("miedo", -1.8), ("dolor", -2.0), ("llorar", -1.8), ("lloro", -1.8), ("enfadado", -2.0), ("enfadada", -2.0),
-        ("enojado", -2.0), ("cansado", -1.2), ("cansada", -1.2), ("harto", -2.0), ("harta", -2.0), ("mierda", -2.5),
-        ("muerte", -2.3), ("culpa", -1.5), ("problema", -1.3), ("problemas", -1.3), ("fracaso", -2.3), ("pena", -1.6),
-        ("lástima", -1.8), ("desastre", -2.5), ("basura", -2.4), ("decepción", -2.2), ("decepcionado", -2.2),
-        ("preocupado", -1.6), ("aburrido", -1.6), ("estúpido", -2.3), ("idiota", -2.5), ("feo", -1.9), ("fea", -1.9),
-    ]),
-    ("fr", &[
-        ("victime", -2.0), ("victimes", -2.0), ("polémique", -1.5), ("menacé", -1.8), ("menacées", -1.8), ("menacés", -1.8),
-        ("menace", -1.9), ("inquiétant", -2.0), ("inquiétante", -2.0), ("inquiétudes", -1.8), ("déprimé", -2.3),
-        ("déprimée", -2.3), ("tue", -2.5), ("assassine", -2.8), ("mort", -2.3), ("morts", -2.3), ("danger", -2.0),
-        ("crise", -1.8), ("pollution", -1.8), ("hélas", -1.5), ("injustifiable", -2.2), ("âneries", -1.8),
-        ("manque", -1.3), ("pénalisée", -1.5), ("guerre", -2.4), ("grave", -1.6),
-        ("heureuse", 2.6), ("belle", 2.3), ("beau", 2.3), ("joli", 2.0), ("jolie", 2.0), ("excellente", 2.8),
-        ("formidable", 2.8), ("merveilleux", 3.0), ("merveilleuse", 3.0), ("content", 2.0), ("contente", 2.0),
-        ("plaisir", 2.2), ("félicitations", 2.6), ("aime", 2.2), ("aimé", 2.2), ("amour", 2.6), ("ravi", 2.5), ("ravie", 2.5),
-        ("sympa", 2.0), ("drôle", 1.6), ("chouette", 2.0), ("meilleur", 2.0), ("meilleure", 2.0), ("incroyable", 2.5),
-        ("réussi", 2.0), ("bonheur", 2.8), ("fier", 2.0), ("fière", 2.0), ("mdr", 1.2), ("merde", -2.5), ("chiant", -2.0),
-        ("chiante", -2.0), ("énerve", -2.0), ("énervé", -2.0), ("colère", -2.2), ("peur", -1.8), ("mal", -1.6),
-        ("malheureux", -2.2), ("malheureusement", -1.5), ("problème", -1.3), ("problèmes", -1.3), ("dommage", -1.6),
-        ("catastrophe", -2.5), ("horreur", -2.5), ("dégoûté", -2.3), ("pathétique", -2.3), ("ridicule", -2.0),
-        ("inadmissible", -2.5), ("scandale", -2.4), ("scandaleux", -2.5), ("inutile", -1.8), ("fatigué", -1.2),
-        ("moche", -1.9), ("stupide", -2.2),
-    ]),
-    ("de", &[
-        ("tot", -2.3), ("tote", -2.3), ("krieg", -2.4), ("opfer", -2.0), ("gefahr", -2.0), ("sorge", -1.5),
-        ("sorgen", -1.5), ("skandal", -2.2), ("tragödie", -2.6), ("unfall", -2.0),
-        ("freut", 2.0), ("glücklich", 2.6), ("geil", 2.2), ("prima", 2.2), ("herrlich", 2.6), ("genial", 2.6),
-        ("spitze", 2.4), ("hervorragend", 2.9), ("fantastisch", 2.9), ("beste", 2.2), ("besten", 2.2), ("gerne", 1.2),
-        ("gern", 1.2), ("lieb", 2.0), ("spaß", 2.2), ("lustig", 1.8), ("stolz", 2.0), ("glückwunsch", 2.6),
-        ("mist", -2.0), ("blöd", -2.0), ("doof", -1.8), ("ärgerlich", -2.0), ("ärgert", -2.0), ("wütend", -2.4),
-        ("angst", -1.8), ("schade", -1.6), ("peinlich", -1.9), ("katastrophe", -2.5), ("unmöglich", -1.8),
-        ("hässlich", -2.0), ("langweilig", -1.7), ("müde", -1.2), ("krank", -1.8), ("schlimm", -2.2),
-        ("schlimmer", -2.3), ("schlechter", -2.3), ("nervig", -2.0), ("sauer", -1.8), ("dumm", -2.2),
-    ]),
-    ("pt", &[
-        ("morte", -2.3), ("mortos", -2.3), ("guerra", -2.4), ("vítima", -2.0), ("vítimas", -2.0), ("crise", -1.8),
-        ("perigo", -2.0), ("tragédia", -2.6), ("absurdo", -2.0), ("ódio", -2.7),
-        ("amei", 2.8), ("adorei", 2.8), ("perfeito", 2.7), ("perfeita", 2.7), ("incrível", 2.6), ("sensacional", 2.8),
-        ("demais", 1.8), ("parabéns", 2.6), ("alegria", 2.5), ("orgulho", 2.0), ("bonito", 2.2), ("bonita", 2.2),
-        ("divertido", 2.1), ("divertida", 2.1), ("kkkk", 1.0), ("kkkkk", 1.0), ("merda", -2.5), ("raiva", -2.3),
-        ("medo", -1.8), ("nojo", -2.4), ("nojento", -2.5), ("infelizmente", -1.5), ("problema", -1.3),
-        ("decepção", -2.2), ("decepcionado", -2.2), ("cansado", -1.2), ("cansada", -1.2), ("porcaria", -2.4),
-        ("lixo", -2.4), ("droga", -1.8), ("sofrimento", -2.3), ("chorar", -1.8), ("chorando", -1.8),
-        ("tristeza", -2.2), ("feio", -1.9), ("feia", -1.9), ("mal", -1.8),
-    ]),
-    ("it", &[
-        ("morto", -2.3), ("morti", -2.3), ("crisi", -1.8), ("pericolo", -2.0), ("guerra", -2.4), ("vittima", -2.0),
-        ("vittime", -2.0), ("grave", -1.6), ("preoccupa", -1.8), ("preoccupato", -1.8), ("disastro", -2.5),
-        ("tragedia", -2.6), ("orrendo", -2.6), ("incazzato", -2.3),
-        ("bravo", 2.2), ("bravissimo", 2.8), ("bellissima", 3.0), ("stupendo", 2.8), ("stupenda", 2.8),
-        ("meraviglioso", 3.0), ("meravigliosa", 3.0), ("perfetto", 2.7), ("perfetta", 2.7), ("adoro", 2.6),
-        ("amore", 2.5), ("fantastica", 2.9), ("complimenti", 2.4), ("felicissimo", 2.9), ("divertente", 2.1),
-        ("piace", 1.8), ("contento", 2.0), ("contenta", 2.0), ("evviva", 2.2), ("merda", -2.5), ("pessima", -2.8),
-        ("brutto", -2.0), ("brutta", -2.0), ("paura", -1.8), ("rabbia", -2.2), ("purtroppo", -1.5), ("problema", -1.3),
-        ("delusione", -2.2), ("schifoso", -2.6), ("vergognoso", -2.4), ("inutile", -1.8), ("stanco", -1.2),
-        ("stanca", -1.2), ("male", -1.8), ("peccato", -1.6),
-    ]),
-    ("nl", &[
-        ("leuk", 2.0), ("blij", 2.3), ("prachtig", 2.8), ("goed", 1.8), ("gezellig", 2.2), ("trots", 2.0),
-        ("dankjewel", 1.9), ("schitterend", 2.8), ("jammer", -1.6), ("boos", -2.2), ("balen", -1.8), ("stom", -2.0),
-        ("irritant", -2.0), ("triest", -2.0), ("vreselijk", -2.6), ("ellendig", -2.3),
-    ]),
+    (
+        "es",
+        &[
+            ("muertos", -2.3),
+            ("muerto", -2.0),
+            ("guerra", -2.4),
+            ("víctima", -2.0),
+            ("víctimas", -2.0),
+            ("peligro", -2.0),
+            ("tragedia", -2.6),
+            ("grave", -1.6),
+            ("absurdo", -2.0),
+            ("gusta", 1.8),
+            ("encantado", 2.4),
+            ("encantadora", 2.4),
+            ("hermoso", 2.6),
+            ("hermosa", 2.6),
+            ("bonito", 2.2),
+            ("bonita", 2.2),
+            ("lindo", 2.4),
+            ("linda", 2.4),
+            ("precioso", 2.6),
+            ("preciosa", 2.6),
+            ("maravilloso", 3.0),
+            ("maravillosa", 3.0),
+            ("fantástico", 2.9),
+            ("fantástica", 2.9),
+            ("estupendo", 2.7),
+            ("divertido", 2.1),
+            ("divertida", 2.1),
+            ("alegría", 2.5),
+            ("alegre", 2.2),
+            ("felicidades", 2.6),
+            ("enhorabuena", 2.6),
+            ("guapo", 2.0),
+            ("guapa", 2.0),
+            ("éxito", 2.2),
+            ("orgulloso", 2.2),
+            ("orgullosa", 2.2),
+            ("buenísimo", 2.8),
+            ("buenísima", 2.8),
+            ("perfecta", 2.7),
+            ("buen", 1.8),
+            ("buenos", 1.8),
+            ("buenas", 1.6),
+            ("suerte", 1.5),
+            ("disfrutar", 2.0),
+            ("disfruta", 2.0),
+            ("disfrutando", 2.0),
+            ("brillante", 2.4),
+            ("jaja", 1.2),
+            ("jajaja", 1.5),
+            ("jajajaja", 1.5),
+            ("amor", 2.5),
+            ("mal", -1.8),
+            ("tristeza", -2.2),
+            ("asqueroso", -2.6),
+            ("miedo", -1.8),
+            ("dolor", -2.0),
+            ("llorar", -1.8),
+            ("lloro", -1.8),
+            ("enfadado", -2.0),
+            ("enfadada", -2.0),
+            ("enojado", -2.0),
+            ("cansado", -1.2),
+            ("cansada", -1.2),
+            ("harto", -2.0),
+            ("harta", -2.0),
+            ("mierda", -2.5),
+            ("muerte", -2.3),
+            ("culpa", -1.5),
+            ("problema", -1.3),
+            ("problemas", -1.3),
+            ("fracaso", -2.3),
+            ("pena", -1.6),
+            ("lástima", -1.8),
+            ("desastre", -2.5),
+            ("basura", -2.4),
+            ("decepción", -2.2),
+            ("decepcionado", -2.2),
+            ("preocupado", -1.6),
+            ("aburrido", -1.6),
+            ("estúpido", -2.3),
+            ("idiota", -2.5),
+            ("feo", -1.9),
+            ("fea", -1.9),
+        ],
+    ),
+    (
+        "fr",
+        &[
+            ("victime", -2.0),
+            ("victimes", -2.0),
+            ("polémique", -1.5),
+            ("menacé", -1.8),
+            ("menacées", -1.8),
+            ("menacés", -1.8),
+            ("menace", -1.9),
+            ("inquiétant", -2.0),
+            ("inquiétante", -2.0),
+            ("inquiétudes", -1.8),
+            ("déprimé", -2.3),
+            ("déprimée", -2.3),
+            ("tue", -2.5),
+            ("assassine", -2.8),
+            ("mort", -2.3),
+            ("morts", -2.3),
+            ("danger", -2.0),
+            ("crise", -1.8),
+            ("pollution", -1.8),
+            ("hélas", -1.5),
+            ("injustifiable", -2.2),
+            ("âneries", -1.8),
+            ("manque", -1.3),
+            ("pénalisée", -1.5),
+            ("guerre", -2.4),
+            ("grave", -1.6),
+            ("heureuse", 2.6),
+            ("belle", 2.3),
+            ("beau", 2.3),
+            ("joli", 2.0),
+            ("jolie", 2.0),
+            ("excellente", 2.8),
+            ("formidable", 2.8),
+            ("merveilleux", 3.0),
+            ("merveilleuse", 3.0),
+            ("content", 2.0),
+            ("contente", 2.0),
+            ("plaisir", 2.2),
+            ("félicitations", 2.6),
+            ("aime", 2.2),
+            ("aimé", 2.2),
+            ("amour", 2.6),
+            ("ravi", 2.5),
+            ("ravie", 2.5),
+            ("sympa", 2.0),
+            ("drôle", 1.6),
+            ("chouette", 2.0),
+            ("meilleur", 2.0),
+            ("meilleure", 2.0),
+            ("incroyable", 2.5),
+            ("réussi", 2.0),
+            ("bonheur", 2.8),
+            ("fier", 2.0),
+            ("fière", 2.0),
+            ("mdr", 1.2),
+            ("merde", -2.5),
+            ("chiant", -2.0),
+            ("chiante", -2.0),
+            ("énerve", -2.0),
+            ("énervé", -2.0),
+            ("colère", -2.2),
+            ("peur", -1.8),
+            ("mal", -1.6),
+            ("malheureux", -2.2),
+            ("malheureusement", -1.5),
+            ("problème", -1.3),
+            ("problèmes", -1.3),
+            ("dommage", -1.6),
+            ("catastrophe", -2.5),
+            ("horreur", -2.5),
+            ("dégoûté", -2.3),
+            ("pathétique", -2.3),
+            ("ridicule", -2.0),
+            ("inadmissible", -2.5),
+            ("scandale", -2.4),
+            ("scandaleux", -2.5),
+            ("inutile", -1.8),
+            ("fatigué", -1.2),
+            ("moche", -1.9),
+            ("stupide", -2.2),
+        ],
+    ),
+    (
+        "de",
+        &[
+            ("tot", -2.3),
+            ("tote", -2.3),
+            ("krieg", -2.4),
+            ("opfer", -2.0),
+            ("gefahr", -2.0),
+            ("sorge", -1.5),
+            ("sorgen", -1.5),
+            ("skandal", -2.2),
+            ("tragödie", -2.6),
+            ("unfall", -2.0),
+            ("freut", 2.0),
+            ("glücklich", 2.6),
+            ("geil", 2.2),
+            ("prima", 2.2),
+            ("herrlich", 2.6),
+            ("genial", 2.6),
+            ("spitze", 2.4),
+            ("hervorragend", 2.9),
+            ("fantastisch", 2.9),
+            ("beste", 2.2),
+            ("besten", 2.2),
+            ("gerne", 1.2),
+            ("gern", 1.2),
+            ("lieb", 2.0),
+            ("spaß", 2.2),
+            ("lustig", 1.8),
+            ("stolz", 2.0),
+            ("glückwunsch", 2.6),
+            ("mist", -2.0),
+            ("blöd", -2.0),
+            ("doof", -1.8),
+            ("ärgerlich", -2.0),
+            ("ärgert", -2.0),
+            ("wütend", -2.4),
+            ("angst", -1.8),
+            ("schade", -1.6),
+            ("peinlich", -1.9),
+            ("katastrophe", -2.5),
+            ("unmöglich", -1.8),
+            ("hässlich", -2.0),
+            ("langweilig", -1.7),
+            ("müde", -1.2),
+            ("krank", -1.8),
+            ("schlimm", -2.2),
+            ("schlimmer", -2.3),
+            ("schlechter", -2.3),
+            ("nervig", -2.0),
+            ("sauer", -1.8),
+            ("dumm", -2.2),
+        ],
+    ),
+    (
+        "pt",
+        &[
+            ("morte", -2.3),
+            ("mortos", -2.3),
+            ("guerra", -2.4),
+            ("vítima", -2.0),
+            ("vítimas", -2.0),
+            ("crise", -1.8),
+            ("perigo", -2.0),
+            ("tragédia", -2.6),
+            ("absurdo", -2.0),
+            ("ódio", -2.7),
+            ("amei", 2.8),
+            ("adorei", 2.8),
+            ("perfeito", 2.7),
+            ("perfeita", 2.7),
+            ("incrível", 2.6),
+            ("sensacional", 2.8),
+            ("demais", 1.8),
+            ("parabéns", 2.6),
+            ("alegria", 2.5),
+            ("orgulho", 2.0),
+            ("bonito", 2.2),
+            ("bonita", 2.2),
+            ("divertido", 2.1),
+            ("divertida", 2.1),
+            ("kkkk", 1.0),
+            ("kkkkk", 1.0),
+            ("merda", -2.5),
+            ("raiva", -2.3),
+            ("medo", -1.8),
+            ("nojo", -2.4),
+            ("nojento", -2.5),
+            ("infelizmente", -1.5),
+            ("problema", -1.3),
+            ("decepção", -2.2),
+            ("decepcionado", -2.2),
+            ("cansado", -1.2),
+            ("cansada", -1.2),
+            ("porcaria", -2.4),
+            ("lixo", -2.4),
+            ("droga", -1.8),
+            ("sofrimento", -2.3),
+            ("chorar", -1.8),
+            ("chorando", -1.8),
+            ("tristeza", -2.2),
+            ("feio", -1.9),
+            ("feia", -1.9),
+            ("mal", -1.8),
+        ],
+    ),
+    (
+        "it",
+        &[
+            ("morto", -2.3),
+            ("morti", -2.3),
+            ("crisi", -1.8),
+            ("pericolo", -2.0),
+            ("guerra", -2.4),
+            ("vittima", -2.0),
+            ("vittime", -2.0),
+            ("grave", -1.6),
+            ("preoccupa", -1.8),
+            ("preoccupato", -1.8),
+            ("disastro", -2.5),
+            ("tragedia", -2.6),
+            ("orrendo", -2.6),
+            ("incazzato", -2.3),
+            ("bravo", 2.2),
+            ("bravissimo", 2.8),
+            ("bellissima", 3.0),
+            ("stupendo", 2.8),
+            ("stupenda", 2.8),
+            ("meraviglioso", 3.0),
+            ("meravigliosa", 3.0),
+            ("perfetto", 2.7),
+            ("perfetta", 2.7),
+            ("adoro", 2.6),
+            ("amore", 2.5),
+            ("fantastica", 2.9),
+            ("complimenti", 2.4),
+            ("felicissimo", 2.9),
+            ("divertente", 2.1),
+            ("piace", 1.8),
+            ("contento", 2.0),
+            ("contenta", 2.0),
+            ("evviva", 2.2),
+            ("merda", -2.5),
+            ("pessima", -2.8),
+            ("brutto", -2.0),
+            ("brutta", -2.0),
+            ("paura", -1.8),
+            ("rabbia", -2.2),
+            ("purtroppo", -1.5),
+            ("problema", -1.3),
+            ("delusione", -2.2),
+            ("schifoso", -2.6),
+            ("vergognoso", -2.4),
+            ("inutile", -1.8),
+            ("stanco", -1.2),
+            ("stanca", -1.2),
+            ("male", -1.8),
+            ("peccato", -1.6),
+        ],
+    ),
+    (
+        "nl",
+        &[
+            ("leuk", 2.0),
+            ("blij", 2.3),
+            ("prachtig", 2.8),
+            ("goed", 1.8),
+            ("gezellig", 2.2),
+            ("trots", 2.0),
+            ("dankjewel", 1.9),
+            ("schitterend", 2.8),
+            ("jammer", -1.6),
+            ("boos", -2.2),
+            ("balen", -1.8),
+            ("stom", -2.0),
+            ("irritant", -2.0),
+            ("triest", -2.0),
+            ("vreselijk", -2.6),
+            ("ellendig", -2.3),
+        ],
+    ),
 ];
 
 /// The valence of `token` in the post's own language's word list, if it has one.
@@ -290,9 +815,12 @@ fn language_valence(token: &str, language: &str) -> Option<f32> {
 /// "die" (the), "war" (was), "kind" (child), "hell" (bright); Spanish "sin" (without); French
 /// "pain" (bread), "dire" (to say); Dutch/German "bad" (bath); Italian "mia" (my), "ha" (has),
 /// "fine" (end). Ignored unless the post is English.
-const FALSE_FRIENDS: &[&str] = &["die", "war", "kind", "hell", "gift", "sin", "pain", "dire", "bad", "lame", "mia", "ha", "fine"];
+const FALSE_FRIENDS: &[&str] = &[
+    "die", "war", "kind", "hell", "gift", "sin", "pain", "dire", "bad", "lame", "mia", "ha", "fine",
+];
 
-/// Scores `text` (mentions should be masked first so a brand name never counts as a word).
+/// Scores `text` as English (mentions should be masked first so a brand name never counts as a word).
+#[cfg(test)]
 pub fn score(text: &str) -> Sentiment {
     score_with_drivers(text, "en").0
 }
@@ -307,15 +835,28 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
     let mixed_case = letters_upper > 0 && letters_lower > 0;
     let tokens: Vec<String> = raw
         .iter()
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').replace('’', "'").to_lowercase())
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .replace('’', "'")
+                .to_lowercase()
+        })
         .collect();
-    let but_at = tokens.iter().position(|t| matches!(t.as_str(), "but" | "pero" | "mais" | "aber" | "mas" | "ma" | "maar"));
+    let but_at = tokens.iter().position(|t| {
+        matches!(
+            t.as_str(),
+            "but" | "pero" | "mais" | "aber" | "mas" | "ma" | "maar"
+        )
+    });
     let mut sentiments: Vec<f32> = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
         let raw_lower = raw[i].to_lowercase();
         let false_friend = !english && FALSE_FRIENDS.contains(&token.as_str());
         let own = language_valence(token, language);
-        let Some(mut v) = own.or_else(|| valence_stretched(token).or_else(|| valence(&raw_lower)).filter(|_| !false_friend)) else {
+        let Some(mut v) = own.or_else(|| {
+            valence_stretched(token)
+                .or_else(|| valence(&raw_lower))
+                .filter(|_| !false_friend)
+        }) else {
             sentiments.push(0.0);
             continue;
         };
@@ -339,7 +880,11 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
         // ("pas bon, vraiment nul": `pas` negates `bon`, not `nul`).
         // Nor does it cross the end of a sentence ("wouldn't ship with them. Worst service").
         let window = i.saturating_sub(3)..i;
-        let sentence_start = window.clone().rev().find(|&k| raw[k].ends_with(['.', '!', '?', ';'])).map_or(window.start, |k| k + 1);
+        let sentence_start = window
+            .clone()
+            .rev()
+            .find(|&k| raw[k].ends_with(['.', '!', '?', ';']))
+            .map_or(window.start, |k| k + 1);
         if let Some(j) = (sentence_start..i).rev().find(|&j| is_negation(&tokens[j])) {
             let blocked = (j + 1..i).any(|k| sentiments.get(k).is_some_and(|s| *s != 0.0));
             if !is_negation(token) && !blocked {
@@ -350,11 +895,22 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
     }
     if let Some(b) = but_at {
         for (i, s) in sentiments.iter_mut().enumerate() {
-            *s *= if i < b { 0.5 } else if i > b { 1.5 } else { 1.0 };
+            *s *= if i < b {
+                0.5
+            } else if i > b {
+                1.5
+            } else {
+                1.0
+            };
         }
     }
-    let japanese = if language == "ja" { japanese_phrases(text) } else { Vec::new() };
-    let mut sum: f32 = sentiments.iter().sum::<f32>() + japanese.iter().map(|(v, _)| v).sum::<f32>();
+    let japanese = if language == "ja" {
+        japanese_phrases(text)
+    } else {
+        Vec::new()
+    };
+    let mut sum: f32 =
+        sentiments.iter().sum::<f32>() + japanese.iter().map(|(v, _)| v).sum::<f32>();
     for c in text.chars() {
         if POSITIVE_EMOJI.contains(&c) {
             sum += 1.5;
@@ -381,7 +937,10 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
     } else {
         SentimentLabel::Neutral
     };
-    let sentiment = Sentiment { label, score: (compound * 1000.0).round() / 1000.0 };
+    let sentiment = Sentiment {
+        label,
+        score: (compound * 1000.0).round() / 1000.0,
+    };
     let sign = match label {
         SentimentLabel::Positive => 1.0,
         SentimentLabel::Negative => -1.0,
@@ -392,9 +951,30 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
         .iter()
         .zip(&raw)
         .filter(|(v, _)| v.abs() >= 0.5 && (sarcastic || v.signum() == sign))
-        .map(|(v, w)| (v.abs(), w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_string()))
-        .chain(japanese.into_iter().filter(|(v, _)| v.signum() == sign).map(|(v, w)| (v.abs(), w)))
-        .chain(text.chars().filter(|c| if sign > 0.0 { POSITIVE_EMOJI.contains(c) } else { NEGATIVE_EMOJI.contains(c) }).map(|c| (1.5, c.to_string())))
+        .map(|(v, w)| {
+            (
+                v.abs(),
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                    .to_string(),
+            )
+        })
+        .chain(
+            japanese
+                .into_iter()
+                .filter(|(v, _)| v.signum() == sign)
+                .map(|(v, w)| (v.abs(), w)),
+        )
+        .chain(
+            text.chars()
+                .filter(|c| {
+                    if sign > 0.0 {
+                        POSITIVE_EMOJI.contains(c)
+                    } else {
+                        NEGATIVE_EMOJI.contains(c)
+                    }
+                })
+                .map(|c| (1.5, c.to_string())),
+        )
         .filter(|(_, w)| !w.is_empty())
         .collect();
     drivers.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -417,7 +997,11 @@ mod tests {
         let cases = [
             ("la app es una basura, qué desastre", "es", Negative),
             ("qué bonita experiencia, todo perfecto", "es", Positive),
-            ("franchement c'est une catastrophe, quelle horreur", "fr", Negative),
+            (
+                "franchement c'est une catastrophe, quelle horreur",
+                "fr",
+                Negative,
+            ),
             ("ravie de mon séjour, l'équipe est sympa", "fr", Positive),
             ("ich bin so glücklich mit dem neuen Laden", "de", Positive),
             ("wie peinlich und langweilig", "de", Negative),
@@ -429,10 +1013,19 @@ mod tests {
             ("wat jammer, echt vreselijk", "nl", Negative),
         ];
         for (text, lang, want) in cases {
-            assert_eq!(score_with_drivers(text, lang).0.label, want, "{lang}: {text}");
+            assert_eq!(
+                score_with_drivers(text, lang).0.label,
+                want,
+                "{lang}: {text}"
+            );
         }
         // Italian "male" (bad) says nothing about an English post.
-        assert_eq!(score_with_drivers("our male nurse was on duty", "en").0.label, Neutral);
+        assert_eq!(
+            score_with_drivers("our male nurse was on duty", "en")
+                .0
+                .label,
+            Neutral
+        );
     }
 
     #[test]
@@ -442,7 +1035,10 @@ mod tests {
             ("I love this, thank you!", Positive),
             ("My latte was cold and the staff was rude", Negative),
             ("not good at all", Negative),
-            ("I wish they wouldn't ship with @bob. Worst service out there", Negative),
+            (
+                "I wish they wouldn't ship with @bob. Worst service out there",
+                Negative,
+            ),
             ("Yes.", Neutral),
             ("not bad", Positive),
             ("Opening hours on Sunday?", Neutral),
@@ -474,7 +1070,11 @@ mod tests {
         let cases: &[(&str, &str, SentimentLabel)] = &[
             ("en", "The coffee is not good", Negative),
             ("en", "The coffee is sooo goooood", Positive),
-            ("en", "The staff were nice but the coffee was AWFUL", Negative),
+            (
+                "en",
+                "The staff were nice but the coffee was AWFUL",
+                Negative,
+            ),
             ("en", "Great, delayed again 🙃", Negative),
             ("es", "El café no es bueno", Negative),
             ("es", "El café es muy bueno 😍", Positive),
@@ -493,7 +1093,11 @@ mod tests {
             ("it", "Bello ma che schifo il ritardo", Negative),
             ("nl", "De koffie is niet lekker", Negative),
             ("nl", "Heerlijk, bedankt!", Positive),
-            ("nl", "Mooi, maar de vertraging is verschrikkelijk", Negative),
+            (
+                "nl",
+                "Mooi, maar de vertraging is verschrikkelijk",
+                Negative,
+            ),
             ("ja", "最高です😍", Positive),
             ("ja", "遅延ひどい😡", Negative),
             ("ja", "コーヒーが美味しくない", Negative),
@@ -520,12 +1124,22 @@ mod tests {
 
     #[test]
     fn drivers_are_the_words_that_decided() {
-        let (s, words) = score_with_drivers("The app is fine but support was rude and awful 😡", "en");
+        let (s, words) =
+            score_with_drivers("The app is fine but support was rude and awful 😡", "en");
         assert_eq!(s.label, SentimentLabel::Negative);
         assert_eq!(words.len(), 3, "{words:?}");
-        assert!(words.contains(&"rude".to_string()) && words.contains(&"awful".to_string()) && words.contains(&"😡".to_string()));
-        assert!(!words.contains(&"fine".to_string()), "words against the verdict are not reasons");
-        assert!(score_with_drivers("Opening hours on Sunday?", "en").1.is_empty());
+        assert!(
+            words.contains(&"rude".to_string())
+                && words.contains(&"awful".to_string())
+                && words.contains(&"😡".to_string())
+        );
+        assert!(
+            !words.contains(&"fine".to_string()),
+            "words against the verdict are not reasons"
+        );
+        assert!(score_with_drivers("Opening hours on Sunday?", "en")
+            .1
+            .is_empty());
     }
 
     #[test]

@@ -9,8 +9,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
-    Blob, BlobPropertyBag, Document, Element, HtmlAnchorElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
-    HtmlTemplateElement, Url,
+    Blob, BlobPropertyBag, Document, Element, HtmlAnchorElement, HtmlElement, HtmlInputElement,
+    HtmlSelectElement, HtmlTemplateElement, Url,
 };
 
 use std::cell::RefCell;
@@ -29,15 +29,20 @@ thread_local! {
     static SHOWN: RefCell<(String, String)> = RefCell::new(("en".into(), "thank".into()));
 }
 
-
-const LIST_FIELDS: [&str; 6] = ["aliases", "handles", "hashtags", "products", "exclude", "domains"];
+const LIST_FIELDS: [&str; 6] = [
+    "aliases", "handles", "hashtags", "products", "exclude", "domains",
+];
 
 fn doc() -> Document {
     gloo::utils::document()
 }
 
 fn by_id<T: JsCast>(id: &str) -> Result<T, JsValue> {
-    doc().get_element_by_id(id).ok_or_else(|| JsValue::from_str(&format!("#{id} missing")))?.dyn_into::<T>().map_err(|_| JsValue::from_str(id))
+    doc()
+        .get_element_by_id(id)
+        .ok_or_else(|| JsValue::from_str(&format!("#{id} missing")))?
+        .dyn_into::<T>()
+        .map_err(|_| JsValue::from_str(id))
 }
 
 fn status(message: &str, is_error: bool) {
@@ -49,7 +54,10 @@ fn status(message: &str, is_error: bool) {
 
 /// The `[data-field]` control of a brand's fieldset, as the element type it is.
 fn field<T: JsCast>(root: &Element, name: &str) -> Option<T> {
-    root.query_selector(&format!("[data-field=\"{name}\"]")).ok().flatten().and_then(|e| e.dyn_into().ok())
+    root.query_selector(&format!("[data-field=\"{name}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
 }
 
 fn input(root: &Element, name: &str) -> Option<HtmlInputElement> {
@@ -65,10 +73,14 @@ fn render(profile: &Profile) -> Result<(), JsValue> {
         if let Some(i) = input(&fieldset, "name") {
             i.set_value(&brand.name);
         }
-        for (field, list) in LIST_FIELDS
-            .iter()
-            .zip([&brand.aliases, &brand.handles, &brand.hashtags, &brand.products, &brand.exclude, &brand.domains])
-        {
+        for (field, list) in LIST_FIELDS.iter().zip([
+            &brand.aliases,
+            &brand.handles,
+            &brand.hashtags,
+            &brand.products,
+            &brand.exclude,
+            &brand.domains,
+        ]) {
             if let Some(i) = input(&fieldset, field) {
                 i.set_value(&list.join(", "));
             }
@@ -93,7 +105,10 @@ fn render(profile: &Profile) -> Result<(), JsValue> {
 }
 
 fn selected_tone() -> Tone {
-    match by_id::<HtmlSelectElement>("tone").map(|s| s.value()).as_deref() {
+    match by_id::<HtmlSelectElement>("tone")
+        .map(|s| s.value())
+        .as_deref()
+    {
         Ok("formal") => Tone::Formal,
         Ok("playful") => Tone::Playful,
         _ => Tone::Friendly,
@@ -103,7 +118,8 @@ fn selected_tone() -> Tone {
 /// The built-in lines for a language and act in the chosen tone: for each move, its first
 /// phrasing that needs nothing the post may lack (a line of one's own is used for every post).
 fn builtin_lines(language: &str, act: &str) -> Vec<String> {
-    let general = |t: &&String| phrasebook::placeholders(t).all(|p| !phrasebook::OPTIONAL.contains(&p));
+    let general =
+        |t: &&String| crate::voice::placeholders(t).all(|p| !crate::voice::OPTIONAL.contains(&p));
     phrasebook::builtin(language)
         .moves(act, selected_tone())
         .iter()
@@ -122,9 +138,19 @@ fn show_lines() -> Result<(), JsValue> {
         lines[i] = line;
     }
     by_id::<web_sys::HtmlTextAreaElement>("pb-lines")?.set_value(&lines.join("\n"));
-    by_id::<HtmlElement>("pb-state")?.set_text_content(Some(if custom { "Your own lines." } else { "Built-in lines." }));
-    let moves = ReplyAct::from_name(&act).map(move_labels_of).unwrap_or_default();
-    let described: Vec<String> = moves.iter().enumerate().map(|(i, m)| format!("line {}: {m}", i + 1)).collect();
+    by_id::<HtmlElement>("pb-state")?.set_text_content(Some(if custom {
+        "Your own lines."
+    } else {
+        "Built-in lines."
+    }));
+    let moves = ReplyAct::from_name(&act)
+        .map(move_labels_of)
+        .unwrap_or_default();
+    let described: Vec<String> = moves
+        .iter()
+        .enumerate()
+        .map(|(i, m)| format!("line {}: {m}", i + 1))
+        .collect();
     by_id::<HtmlElement>("pb-moves")?.set_text_content(Some(&described.join(" · ")));
     SHOWN.with(|s| *s.borrow_mut() = (language, act));
     Ok(())
@@ -135,7 +161,12 @@ fn show_lines() -> Result<(), JsValue> {
 fn keep_lines() -> Result<(), JsValue> {
     let (language, act) = SHOWN.with(|s| s.borrow().clone());
     let text = by_id::<web_sys::HtmlTextAreaElement>("pb-lines")?.value();
-    let lines: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+    let lines: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
     let builtin = builtin_lines(&language, &act);
     OWN_LINES.with(|o| {
         let mut own = o.borrow_mut();
@@ -171,7 +202,11 @@ fn facts_to_lines(facts: &[crate::profile::Fact]) -> String {
 /// fact); a line that isn't in that shape is refused with its number.
 fn lines_to_facts(text: &str, brand_index: u32) -> Result<Value, String> {
     let mut facts: Vec<(Vec<String>, serde_json::Map<String, Value>)> = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let parts: Vec<&str> = line.splitn(3, '|').map(str::trim).collect();
         let [lang, words, answer] = parts[..] else {
             return Err(format!(
@@ -191,16 +226,26 @@ fn lines_to_facts(text: &str, brand_index: u32) -> Result<Value, String> {
             }
         }
     }
-    Ok(Value::Array(facts.into_iter().map(|(about, say)| json!({ "about": about, "say": say })).collect()))
+    Ok(Value::Array(
+        facts
+            .into_iter()
+            .map(|(about, say)| json!({ "about": about, "say": say }))
+            .collect(),
+    ))
 }
 
 fn add_brand_fieldset() -> Result<Element, JsValue> {
     let template: HtmlTemplateElement = by_id("brand-template")?;
     let fragment = template.content().clone_node_with_deep(true)?;
-    let fieldset = fragment.first_child().and_then(|n| n.dyn_into::<Element>().ok());
+    let fieldset = fragment
+        .first_child()
+        .and_then(|n| n.dyn_into::<Element>().ok());
     let fieldset = match fieldset {
         Some(f) if f.tag_name() == "FIELDSET" => f,
-        _ => fragment.unchecked_ref::<web_sys::DocumentFragment>().first_element_child().ok_or("empty template")?,
+        _ => fragment
+            .unchecked_ref::<web_sys::DocumentFragment>()
+            .first_element_child()
+            .ok_or("empty template")?,
     };
     by_id::<Element>("brands")?.append_child(&fieldset)?;
     renumber()?;
@@ -210,7 +255,11 @@ fn add_brand_fieldset() -> Result<Element, JsValue> {
 fn renumber() -> Result<(), JsValue> {
     let list = by_id::<Element>("brands")?.query_selector_all("fieldset.brand")?;
     for i in 0..list.length() {
-        if let Some(legend) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()).and_then(|f| f.query_selector("legend").ok().flatten()) {
+        if let Some(legend) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+            .and_then(|f| f.query_selector("legend").ok().flatten())
+        {
             legend.set_text_content(Some(&format!("Brand {} (brands[{i}])", i + 1)));
         }
     }
@@ -218,7 +267,12 @@ fn renumber() -> Result<(), JsValue> {
 }
 
 fn split_list(value: &str) -> Vec<String> {
-    value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Reads the form into profile JSON (validation happens in `Profile::from_json`).
@@ -226,14 +280,31 @@ fn form_json() -> Result<String, JsValue> {
     let list = by_id::<Element>("brands")?.query_selector_all("fieldset.brand")?;
     let mut brands = Vec::new();
     for i in 0..list.length() {
-        let Some(f) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let Some(f) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
         let mut brand = serde_json::Map::new();
-        brand.insert("name".into(), json!(input(&f, "name").map(|i| i.value()).unwrap_or_default()));
+        brand.insert(
+            "name".into(),
+            json!(input(&f, "name").map(|i| i.value()).unwrap_or_default()),
+        );
         for field in LIST_FIELDS {
-            brand.insert(field.into(), json!(split_list(&input(&f, field).map(|i| i.value()).unwrap_or_default())));
+            brand.insert(
+                field.into(),
+                json!(split_list(
+                    &input(&f, field).map(|i| i.value()).unwrap_or_default()
+                )),
+            );
         }
-        brand.insert("case_sensitive".into(), json!(input(&f, "case_sensitive").is_some_and(|i| i.checked())));
-        let facts = lines_to_facts(&textarea(&f, "facts").map(|t| t.value()).unwrap_or_default(), i).map_err(|m| JsValue::from_str(&m))?;
+        brand.insert(
+            "case_sensitive".into(),
+            json!(input(&f, "case_sensitive").is_some_and(|i| i.checked())),
+        );
+        let facts = lines_to_facts(
+            &textarea(&f, "facts").map(|t| t.value()).unwrap_or_default(),
+            i,
+        )
+        .map_err(|m| JsValue::from_str(&m))?;
         brand.insert("facts".into(), facts);
         brands.push(Value::Object(brand));
     }
@@ -257,7 +328,10 @@ fn form_json() -> Result<String, JsValue> {
 /// is wrong and leaves the stored profile alone. `refused` and `done` phrase the outcome.
 async fn validate_and_store(json: &str, refused: &str, done: impl Fn(usize) -> String) {
     match Profile::from_json(json) {
-        Err(e) => status(&format!("{refused}: {e}. Your saved profile is unchanged."), true),
+        Err(e) => status(
+            &format!("{refused}: {e}. Your saved profile is unchanged."),
+            true,
+        ),
         Ok(profile) => match ext::save_profile(&profile).await {
             Ok(()) => {
                 let _ = render(&profile);
@@ -270,24 +344,39 @@ async fn validate_and_store(json: &str, refused: &str, done: impl Fn(usize) -> S
 
 async fn save_form() {
     match form_json() {
-        Ok(json) => validate_and_store(&json, "Not saved", |n| format!("Saved {n} brand(s). Open tabs use them now.")).await,
+        Ok(json) => {
+            validate_and_store(&json, "Not saved", |n| {
+                format!("Saved {n} brand(s). Open tabs use them now.")
+            })
+            .await
+        }
         Err(e) => match e.as_string() {
-            Some(why) => status(&format!("Not saved: {why}. Your saved profile is unchanged."), true),
+            Some(why) => status(
+                &format!("Not saved: {why}. Your saved profile is unchanged."),
+                true,
+            ),
             None => status(&format!("Couldn't read the form: {e:?}"), true),
         },
     }
 }
 
 async fn import_file() {
-    let Ok(picker) = by_id::<HtmlInputElement>("import") else { return };
-    let Some(file) = picker.files().and_then(|f| f.get(0)) else { return };
+    let Ok(picker) = by_id::<HtmlInputElement>("import") else {
+        return;
+    };
+    let Some(file) = picker.files().and_then(|f| f.get(0)) else {
+        return;
+    };
     let name = file.name();
     let text = match JsFuture::from(file.text()).await {
         Ok(t) => t.as_string().unwrap_or_default(),
         Err(_) => return status(&format!("Couldn't read {name}."), true),
     };
     picker.set_value("");
-    validate_and_store(&text, &format!("Import refused ({name})"), |n| format!("Imported {n} brand(s) from {name}.")).await;
+    validate_and_store(&text, &format!("Import refused ({name})"), |n| {
+        format!("Imported {n} brand(s) from {name}.")
+    })
+    .await;
 }
 
 async fn export_profile() -> Result<(), JsValue> {
@@ -324,11 +413,15 @@ pub fn request_site(pattern: &str) -> Result<Promise, JsValue> {
 
 async fn list_sites() -> Result<(), JsValue> {
     let all = ext::call("permissions", "getAll", &[]).await?;
-    let origins: Array = Reflect::get(&all, &"origins".into())?.dyn_into().unwrap_or_default();
+    let origins: Array = Reflect::get(&all, &"origins".into())?
+        .dyn_into()
+        .unwrap_or_default();
     let list: Element = by_id("allowed-sites")?;
     list.set_text_content(None);
     let manifest = ext::call("runtime", "getManifest", &[]).await?;
-    let built_in = JSON::stringify(&Reflect::get(&manifest, &"host_permissions".into())?)?.as_string().unwrap_or_default();
+    let built_in = JSON::stringify(&Reflect::get(&manifest, &"host_permissions".into())?)?
+        .as_string()
+        .unwrap_or_default();
     for origin in origins.iter().filter_map(|o| o.as_string()) {
         if built_in.contains(&format!("\"{origin}\"")) || origin == "*://*/*" {
             continue;
@@ -340,7 +433,11 @@ async fn list_sites() -> Result<(), JsValue> {
     Ok(())
 }
 
-fn on(id: &str, event: &'static str, handler: impl Fn(&web_sys::Event) + 'static) -> Result<(), JsValue> {
+fn on(
+    id: &str,
+    event: &'static str,
+    handler: impl Fn(&web_sys::Event) + 'static,
+) -> Result<(), JsValue> {
     let target: Element = by_id(id)?;
     // gloo listeners are passive by default; the form's submit must be able to prevent_default.
     let options = gloo::events::EventListenerOptions::enable_prevent_default();
@@ -362,7 +459,9 @@ pub fn run_options(api: JsValue) {
         }
         let _ = render(&ext::profile_or_demo(json.as_deref()));
         let _ = list_sites().await;
-        let _ = doc().document_element().map(|e| e.set_attribute("data-ready", "1"));
+        let _ = doc()
+            .document_element()
+            .map(|e| e.set_attribute("data-ready", "1"));
     });
 }
 
@@ -371,7 +470,9 @@ fn wire_options() -> Result<(), JsValue> {
         let _ = add_brand_fieldset();
     })?;
     on("brands", "click", |e| {
-        let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
         if t.get_attribute("data-action").as_deref() == Some("remove-brand") {
             if let Some(f) = t.closest("fieldset").ok().flatten() {
                 f.remove();
@@ -407,15 +508,31 @@ fn wire_options() -> Result<(), JsValue> {
         })
     })?;
     on("allow-site", "click", |_| {
-        let address = by_id::<HtmlInputElement>("site-origin").map(|i| i.value()).unwrap_or_default();
+        let address = by_id::<HtmlInputElement>("site-origin")
+            .map(|i| i.value())
+            .unwrap_or_default();
         let Some(pattern) = origin_pattern(&address) else {
-            return status(&format!("\"{address}\" is not a web address (use https://…)."), true);
+            return status(
+                &format!("\"{address}\" is not a web address (use https://…)."),
+                true,
+            );
         };
         match request_site(&pattern) {
             Err(e) => status(&format!("Couldn't ask for access: {e:?}"), true),
             Ok(promise) => spawn_local(async move {
-                let granted = JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);
-                status(&if granted { format!("Hat Tip now runs on {pattern}.") } else { format!("Access to {pattern} was not granted.") }, !granted);
+                let granted = JsFuture::from(promise)
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false);
+                status(
+                    &if granted {
+                        format!("Hat Tip now runs on {pattern}.")
+                    } else {
+                        format!("Access to {pattern} was not granted.")
+                    },
+                    !granted,
+                );
                 let _ = list_sites().await;
             }),
         }

@@ -22,7 +22,10 @@ pub fn run_popup(api: JsValue) {
     ext::set_api(api);
     spawn_local(async {
         if let Err(e) = show().await {
-            set_text("popup-status", &format!("Hat Tip couldn't read this tab: {e:?}"));
+            set_text(
+                "popup-status",
+                &format!("Hat Tip couldn't read this tab: {e:?}"),
+            );
         }
     });
     if let Some(options) = gloo::utils::document().get_element_by_id("open-options") {
@@ -39,30 +42,56 @@ async fn show() -> Result<(), JsValue> {
     let query = js_sys::Object::new();
     Reflect::set(&query, &"active".into(), &true.into())?;
     Reflect::set(&query, &"currentWindow".into(), &true.into())?;
-    let tabs: Array = ext::call("tabs", "query", &[query.into()]).await?.dyn_into()?;
-    let url = Reflect::get(&tabs.get(0), &"url".into())?.as_string().unwrap_or_default();
+    let tabs: Array = ext::call("tabs", "query", &[query.into()])
+        .await?
+        .dyn_into()?;
+    let url = Reflect::get(&tabs.get(0), &"url".into())?
+        .as_string()
+        .unwrap_or_default();
     let Some(pattern) = origin_pattern(&url) else {
-        set_text("popup-status", "Hat Tip works on web pages (X, Facebook and blogs you allow).");
+        set_text(
+            "popup-status",
+            "Hat Tip works on web pages (X, Facebook and blogs you allow).",
+        );
         return Ok(());
     };
     let check = ext::object_with("origins", &Array::of1(&JsValue::from_str(&pattern)));
-    let has = ext::call("permissions", "contains", &[check]).await?.as_bool().unwrap_or(false);
+    let has = ext::call("permissions", "contains", &[check])
+        .await?
+        .as_bool()
+        .unwrap_or(false);
     if has {
         set_text("popup-status", &format!("Hat Tip is on for {pattern}."));
         return Ok(());
     }
     set_text("popup-status", &format!("Hat Tip is off for {pattern}."));
     let doc = gloo::utils::document();
-    let button: HtmlElement = doc.get_element_by_id("allow").ok_or("no #allow")?.unchecked_into();
+    let button: HtmlElement = doc
+        .get_element_by_id("allow")
+        .ok_or("no #allow")?
+        .unchecked_into();
     button.set_hidden(false);
     button.set_text_content(Some("Allow Hat Tip on this site"));
     let target: Element = button.clone().into();
     gloo::events::EventListener::new(&target, "click", move |_| {
-        let Ok(promise) = request_site(&pattern) else { return };
+        let Ok(promise) = request_site(&pattern) else {
+            return;
+        };
         let pattern = pattern.clone();
         spawn_local(async move {
-            let granted = JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);
-            set_text("popup-status", &if granted { format!("Hat Tip is on for {pattern}. Reload the tab.") } else { "Access was not granted.".to_string() });
+            let granted = JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            set_text(
+                "popup-status",
+                &if granted {
+                    format!("Hat Tip is on for {pattern}. Reload the tab.")
+                } else {
+                    "Access was not granted.".to_string()
+                },
+            );
         });
     })
     .forget();

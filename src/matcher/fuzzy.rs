@@ -20,7 +20,10 @@ const COMMON_WORDS_TEXT: &str = include_str!("common_words.txt");
 /// hash when it is first needed (hashing 11k words was a 100 ms pause in the wasm2js build).
 fn is_common_word(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| COMMON_WORDS_TEXT.lines().collect()).binary_search(&word).is_ok()
+    WORDS
+        .get_or_init(|| COMMON_WORDS_TEXT.lines().collect())
+        .binary_search(&word)
+        .is_ok()
 }
 
 /// Multiply-rotate hashing for the small integer keys of the bucket index (SipHash's DoS
@@ -66,7 +69,9 @@ struct FuzzyTerm {
 /// substitution removes one character and adds another), so a larger difference rules a pair
 /// out before the exact check.
 fn letter_mask(chars: impl IntoIterator<Item = char>) -> u64 {
-    chars.into_iter().fold(0, |m, c| m | 1u64 << (c as u32 % 64))
+    chars
+        .into_iter()
+        .fold(0, |m, c| m | 1u64 << (c as u32 % 64))
 }
 
 #[derive(Debug, Clone, Default)]
@@ -92,14 +97,18 @@ pub fn one_edit_apart(a: &[char], b: &[char]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     match long.len() - short.len() {
         0 => {
-            let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) else { return false };
+            let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) else {
+                return false;
+            };
             if a[i + 1..] == b[i + 1..] {
                 return true; // substitution
             }
             i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
         }
         1 => {
-            let i = (0..short.len()).find(|&i| short[i] != long[i]).unwrap_or(short.len());
+            let i = (0..short.len())
+                .find(|&i| short[i] != long[i])
+                .unwrap_or(short.len());
             short[i..] == long[i + 1..]
         }
         _ => false,
@@ -109,7 +118,12 @@ pub fn one_edit_apart(a: &[char], b: &[char]) -> bool {
 impl FuzzyIndex {
     /// Adds a folded term (words separated by single spaces) if it is long enough.
     pub fn add(&mut self, id: usize, folded: &str) {
-        let text: Vec<char> = folded.split_whitespace().collect::<Vec<_>>().join(" ").chars().collect();
+        let text: Vec<char> = folded
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .collect();
         let letters = text.iter().filter(|c| c.is_alphabetic()).count();
         if letters < MIN_FUZZY_LETTERS || !text.iter().all(|&c| is_word_char(c) || c == ' ') {
             return;
@@ -122,7 +136,10 @@ impl FuzzyIndex {
             }
             self.ascii_buckets[text[0] as usize * ASCII_LENGTHS + text.len()].push(index);
         } else {
-            self.other_buckets.entry(key(text[0], text.len())).or_default().push(index);
+            self.other_buckets
+                .entry(key(text[0], text.len()))
+                .or_default()
+                .push(index);
         }
         if text[0].is_ascii() {
             self.ascii_firsts |= 1u128 << (text[0] as u32);
@@ -132,10 +149,19 @@ impl FuzzyIndex {
         if !self.word_counts.contains(&words) {
             self.word_counts.push(words);
         }
-        self.min_chars = if self.terms.is_empty() { text.len() } else { self.min_chars.min(text.len()) };
+        self.min_chars = if self.terms.is_empty() {
+            text.len()
+        } else {
+            self.min_chars.min(text.len())
+        };
         self.max_chars = self.max_chars.max(text.len());
         let letters = letter_mask(text.iter().copied());
-        self.terms.push(FuzzyTerm { id, text, words, letters });
+        self.terms.push(FuzzyTerm {
+            id,
+            text,
+            words,
+            letters,
+        });
     }
 
     pub fn is_empty(&self) -> bool {
@@ -161,7 +187,9 @@ impl FuzzyIndex {
                 continue;
             }
             for &k in &self.word_counts {
-                let Some(last) = tokens.get(start + k - 1) else { continue };
+                let Some(last) = tokens.get(start + k - 1) else {
+                    continue;
+                };
                 let len = tokens[start..start + k].iter().map(|t| t.3).sum::<usize>() + k - 1;
                 if len + 1 < self.min_chars || len > self.max_chars + 1 {
                     continue;
@@ -179,8 +207,11 @@ impl FuzzyIndex {
                     continue;
                 }
                 // Words of a phrase must be separated by spaces only; no @handle, #tag or URL part.
-                if (start..start + k - 1).any(|t| !haystack[tokens[t].1..tokens[t + 1].0].chars().all(char::is_whitespace))
-                    || haystack[..b_start].ends_with(['@', '#', '.', '/'])
+                if (start..start + k - 1).any(|t| {
+                    !haystack[tokens[t].1..tokens[t + 1].0]
+                        .chars()
+                        .all(char::is_whitespace)
+                }) || haystack[..b_start].ends_with(['@', '#', '.', '/'])
                 {
                     continue;
                 }
@@ -202,9 +233,13 @@ impl FuzzyIndex {
 
     fn bucket(&self, first: char, len: usize) -> &[usize] {
         if first.is_ascii() && len < ASCII_LENGTHS {
-            self.ascii_buckets.get(first as usize * ASCII_LENGTHS + len).map_or(&[], Vec::as_slice)
+            self.ascii_buckets
+                .get(first as usize * ASCII_LENGTHS + len)
+                .map_or(&[], Vec::as_slice)
         } else {
-            self.other_buckets.get(&key(first, len)).map_or(&[], Vec::as_slice)
+            self.other_buckets
+                .get(&key(first, len))
+                .map_or(&[], Vec::as_slice)
         }
     }
 
@@ -213,13 +248,19 @@ impl FuzzyIndex {
             return false;
         }
         // A plural or a bare possessive-less "s" is a different word, not a typo.
-        if candidate.len() == term.text.len() + 1 && candidate.ends_with(&['s']) && candidate.starts_with(&term.text) {
+        if candidate.len() == term.text.len() + 1
+            && candidate.ends_with(&['s'])
+            && candidate.starts_with(&term.text)
+        {
             return false;
         }
         // Every word that differs from the term's word must not be an ordinary word.
         let candidate: String = candidate.iter().collect();
         let term_text: String = term.text.iter().collect();
-        !candidate.split(' ').zip(term_text.split(' ')).any(|(c, t)| c != t && is_common_word(c))
+        !candidate
+            .split(' ')
+            .zip(term_text.split(' '))
+            .any(|(c, t)| c != t && is_common_word(c))
     }
 }
 
@@ -229,7 +270,11 @@ fn word_tokens(s: &str) -> Vec<(usize, usize, char, usize, u64)> {
     let mut out = Vec::new();
     let mut start: Option<(usize, char, usize, u64)> = None;
     for (i, c) in s.char_indices() {
-        let word = if c.is_ascii() { c.is_ascii_alphanumeric() || c == '_' } else { is_word_char(c) };
+        let word = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '_'
+        } else {
+            is_word_char(c)
+        };
         let bit = 1u64 << (c as u32 % 64);
         match (word, &mut start) {
             (true, None) => start = Some((i, c, 1, bit)),
@@ -298,11 +343,29 @@ mod tests {
 
     #[test]
     fn exactly_one_edit() {
-        let one = |a: &str, b: &str| one_edit_apart(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>());
-        for (a, b) in [("northwind", "nortwind"), ("northwind", "northwnid"), ("air", "aire"), ("abc", "abd"), ("ab", "ba"), ("café", "cafe")] {
+        let one = |a: &str, b: &str| {
+            one_edit_apart(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        for (a, b) in [
+            ("northwind", "nortwind"),
+            ("northwind", "northwnid"),
+            ("air", "aire"),
+            ("abc", "abd"),
+            ("ab", "ba"),
+            ("café", "cafe"),
+        ] {
             assert!(one(a, b) && one(b, a), "{a} / {b}");
         }
-        for (a, b) in [("abc", "abc"), ("abc", "cba"), ("abc", "a"), ("abcd", "badc"), ("", "")] {
+        for (a, b) in [
+            ("abc", "abc"),
+            ("abc", "cba"),
+            ("abc", "a"),
+            ("abcd", "badc"),
+            ("", ""),
+        ] {
             assert!(!one(a, b) && !one(b, a), "{a} / {b}");
         }
     }

@@ -167,13 +167,20 @@ impl Matcher {
                 // contiguous/DFA conversion, which dominated compiling a 1,000-brand profile.
                 ac: AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
-                    .kind((patterns.len() > LARGE_PATTERN_SET).then_some(AhoCorasickKind::NoncontiguousNFA))
+                    .kind(
+                        (patterns.len() > LARGE_PATTERN_SET)
+                            .then_some(AhoCorasickKind::NoncontiguousNFA),
+                    )
                     .build(&patterns)
                     .expect("brand patterns are bounded in size by profile validation"),
                 terms,
             })
             .collect();
-        Matcher { automata, fuzzy, fuzzy_terms }
+        Matcher {
+            automata,
+            fuzzy,
+            fuzzy_terms,
+        }
     }
 
     /// All mentions in `text`, ordered by start, non-overlapping (leftmost, then longest wins).
@@ -189,7 +196,13 @@ impl Matcher {
                     continue;
                 }
                 let (start, end) = folded.original_range(m.start(), m.end());
-                let c = Candidate { brand: term.brand, kind: term.kind, start, end, fuzzy: false };
+                let c = Candidate {
+                    brand: term.brand,
+                    kind: term.kind,
+                    start,
+                    end,
+                    fuzzy: false,
+                };
                 if term.kind == TermKind::Exclude {
                     exclusions.push(c);
                 } else {
@@ -200,23 +213,41 @@ impl Matcher {
                 self.fuzzy.find(haystack, |id, s, e| {
                     let (start, end) = folded.original_range(s, e);
                     let (brand, kind) = self.fuzzy_terms[id];
-                    candidates.push(Candidate { brand, kind, start, end, fuzzy: true });
+                    candidates.push(Candidate {
+                        brand,
+                        kind,
+                        start,
+                        end,
+                        fuzzy: true,
+                    });
                 });
             }
         }
         candidates.retain(|c| {
-            !exclusions.iter().any(|x| x.brand == c.brand && x.start <= c.start && x.end >= c.end)
+            !exclusions
+                .iter()
+                .any(|x| x.brand == c.brand && x.start <= c.start && x.end >= c.end)
         });
         // Leftmost first; at the same start the longest, exact before fuzzy; then profile order.
         candidates.sort_by(|a, b| {
-            a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.fuzzy.cmp(&b.fuzzy)).then(a.brand.cmp(&b.brand))
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(a.fuzzy.cmp(&b.fuzzy))
+                .then(a.brand.cmp(&b.brand))
         });
         let mut out: Vec<MentionSpan> = Vec::new();
         for c in candidates {
             if out.last().is_some_and(|prev| c.start < prev.end) {
                 continue;
             }
-            out.push(MentionSpan { brand: c.brand, kind: c.kind, start: c.start, end: c.end, fuzzy: c.fuzzy });
+            out.push(MentionSpan {
+                brand: c.brand,
+                kind: c.kind,
+                start: c.start,
+                end: c.end,
+                fuzzy: c.fuzzy,
+            });
         }
         out
     }
@@ -236,7 +267,9 @@ fn has_boundaries(haystack: &str, start: usize, end: usize, term: &Term) -> bool
         || match before {
             None => true,
             // `x@handle` is an e-mail address, `a#tag` is not a hashtag.
-            Some(b) if matches!(term.kind, TermKind::Handle | TermKind::Hashtag) => !is_word_char(b) && b != '@',
+            Some(b) if matches!(term.kind, TermKind::Handle | TermKind::Hashtag) => {
+                !is_word_char(b) && b != '@'
+            }
             // shop.northwind.com is the brand's too; xnorthwind.com and a-northwind.com are not.
             Some(b) if term.kind == TermKind::Domain => !is_word_char(b) && b != '-' && b != '@',
             Some(b) => !(is_word_char(b) && first.is_some_and(|f| !is_spaceless_script(f))),
@@ -246,7 +279,9 @@ fn has_boundaries(haystack: &str, start: usize, end: usize, term: &Term) -> bool
             None => true,
             // northwind.com.evil.example is someone else's domain.
             Some(a) if term.kind == TermKind::Domain => {
-                !is_word_char(a) && a != '-' && !(a == '.' && haystack[end + 1..].chars().next().is_some_and(is_word_char))
+                !is_word_char(a)
+                    && a != '-'
+                    && !(a == '.' && haystack[end + 1..].chars().next().is_some_and(is_word_char))
             }
             Some(a) => !(is_word_char(a) && last.is_some_and(|l| !is_spaceless_script(l))),
         };
@@ -261,7 +296,8 @@ mod tests {
     /// The demo profile plus a brand written with diacritics.
     fn table_profile() -> Profile {
         let mut p = Profile::demo();
-        let extra = Profile::from_json(r##"{"version":1,"brands":[{"name":"Café Lumière"}]}"##).unwrap();
+        let extra =
+            Profile::from_json(r##"{"version":1,"brands":[{"name":"Café Lumière"}]}"##).unwrap();
         p.brands.extend(extra.brands);
         p
     }
@@ -270,7 +306,13 @@ mod tests {
         Matcher::new(profile)
             .find(text)
             .into_iter()
-            .map(|m| (profile.brands[m.brand].name.clone(), slice_utf16(text, m.start, m.end).to_string(), m.fuzzy))
+            .map(|m| {
+                (
+                    profile.brands[m.brand].name.clone(),
+                    slice_utf16(text, m.start, m.end).to_string(),
+                    m.fuzzy,
+                )
+            })
             .collect()
     }
 
@@ -281,39 +323,82 @@ mod tests {
     /// (text, expected [(brand, matched original text, fuzzy)]).
     const CASES: &[(&str, &[(&str, &str, bool)])] = &[
         // Names, case and folding
-        ("Love my Northwind Coffee latte", &[(NW, "Northwind Coffee", false)]),
-        ("northwind coffee is open", &[(NW, "northwind coffee", false)]),
+        (
+            "Love my Northwind Coffee latte",
+            &[(NW, "Northwind Coffee", false)],
+        ),
+        (
+            "northwind coffee is open",
+            &[(NW, "northwind coffee", false)],
+        ),
         ("NORTHWIND's beans", &[(NW, "NORTHWIND", false)]),
         ("Northwind’s new blend", &[(NW, "Northwind", false)]),
         ("Cafe Lumiere opens at 8", &[(CL, "Cafe Lumiere", false)]),
         ("CAFÉ LUMIÈRE!", &[(CL, "CAFÉ LUMIÈRE", false)]),
         ("café lumière", &[(CL, "café lumière", false)]),
-        ("Ｎｏｒｔｈｗｉｎｄ in full width", &[(NW, "Ｎｏｒｔｈｗｉｎｄ", false)]),
+        (
+            "Ｎｏｒｔｈｗｉｎｄ in full width",
+            &[(NW, "Ｎｏｒｔｈｗｉｎｄ", false)],
+        ),
         // Invisible noise inside words
-        ("Nor\u{034F}thwi\u{200B}nd rocks", &[(NW, "Nor\u{034F}thwi\u{200B}nd", false)]),
-        ("North\u{00AD}wind and \u{200E}Zephyr Air\u{200F}", &[(NW, "North\u{00AD}wind", false), (ZA, "Zephyr Air", false)]),
-        ("Northwind\u{200D}Coffee", &[(NW, "Northwind\u{200D}Coffee", false)]),
+        (
+            "Nor\u{034F}thwi\u{200B}nd rocks",
+            &[(NW, "Nor\u{034F}thwi\u{200B}nd", false)],
+        ),
+        (
+            "North\u{00AD}wind and \u{200E}Zephyr Air\u{200F}",
+            &[(NW, "North\u{00AD}wind", false), (ZA, "Zephyr Air", false)],
+        ),
+        (
+            "Northwind\u{200D}Coffee",
+            &[(NW, "Northwind\u{200D}Coffee", false)],
+        ),
         // Word boundaries in every script, emoji and punctuation
-        ("Northwind Coffeeのコールドブリュー", &[(NW, "Northwind Coffee", false)]),
+        (
+            "Northwind Coffeeのコールドブリュー",
+            &[(NW, "Northwind Coffee", false)],
+        ),
         ("北风Northwind咖啡", &[(NW, "Northwind", false)]),
         ("ร้านNorthwindอร่อย", &[(NW, "Northwind", false)]),
-        ("☕Northwind☕ (Zephyr Air)", &[(NW, "Northwind", false), (ZA, "Zephyr Air", false)]),
+        (
+            "☕Northwind☕ (Zephyr Air)",
+            &[(NW, "Northwind", false), (ZA, "Zephyr Air", false)],
+        ),
         ("Northwinds of change", &[]),
         ("Orbiting the sun", &[]),
         ("the orbit of the moon", &[]),
         ("I use Orbit daily", &[("Orbit", "Orbit", false)]),
         ("Orbit Notes crashed", &[("Orbit", "Orbit Notes", false)]),
         // Handles, hashtags, joined and camel-cased names, domains
-        ("thanks @NorthwindCoffee!", &[(NW, "@NorthwindCoffee", false)]),
-        ("@northwindcoffee's barista", &[(NW, "@northwindcoffee", false)]),
+        (
+            "thanks @NorthwindCoffee!",
+            &[(NW, "@NorthwindCoffee", false)],
+        ),
+        (
+            "@northwindcoffee's barista",
+            &[(NW, "@northwindcoffee", false)],
+        ),
         ("mail me at bob@northwindcoffee.com", &[]),
         ("#Northwind all day", &[(NW, "#Northwind", false)]),
         ("#northwindfans is not our tag", &[]),
-        ("Flew ZephyrAir, #zephyrair and Zephyr-Air", &[(ZA, "ZephyrAir", false), (ZA, "#zephyrair", false), (ZA, "Zephyr-Air", false)]),
+        (
+            "Flew ZephyrAir, #zephyrair and Zephyr-Air",
+            &[
+                (ZA, "ZephyrAir", false),
+                (ZA, "#zephyrair", false),
+                (ZA, "Zephyr-Air", false),
+            ],
+        ),
         ("ping @OrbitApp", &[("Orbit", "@OrbitApp", false)]),
-        ("menu at https://www.northwindcoffee.com/menu", &[(NW, "northwindcoffee.com", false)]),
+        (
+            "menu at https://www.northwindcoffee.com/menu",
+            &[(NW, "northwindcoffee.com", false)],
+        ),
         ("xnorthwindcoffee.com is not us", &[]),
-        ("The Cold Brew Reserve 😍", &[(NW, "Cold Brew Reserve", false)]),
+        (
+            "The Cold Brew Reserve 😍",
+            &[(NW, "Cold Brew Reserve", false)],
+        ),
         // Exclusions
         ("a cold north wind today", &[]),
         // One-edit misspellings, reported as fuzzy
@@ -330,8 +415,10 @@ mod tests {
         let profile = table_profile();
         for (text, want) in CASES {
             let got = found(&profile, text);
-            let want: Vec<(String, String, bool)> =
-                want.iter().map(|(b, t, f)| (b.to_string(), t.to_string(), *f)).collect();
+            let want: Vec<(String, String, bool)> = want
+                .iter()
+                .map(|(b, t, f)| (b.to_string(), t.to_string(), *f))
+                .collect();
             assert_eq!(got, want, "text: {text:?}");
         }
     }
@@ -342,8 +429,14 @@ mod tests {
             r##"{"version":1,"brands":[{"name":"Apple","exclude":["apple pie"]}]}"##,
         )
         .unwrap();
-        assert_eq!(found(&profile, "apple pie and Apple Music"), vec![("Apple".into(), "Apple".into(), false)]);
-        assert!(found(&profile, "apply the ample rule").is_empty(), "ordinary words are not typos of Apple");
+        assert_eq!(
+            found(&profile, "apple pie and Apple Music"),
+            vec![("Apple".into(), "Apple".into(), false)]
+        );
+        assert!(
+            found(&profile, "apply the ample rule").is_empty(),
+            "ordinary words are not typos of Apple"
+        );
     }
 
     #[test]

@@ -24,7 +24,9 @@ struct Table {
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| serde_json::from_str(include_str!("topics.json")).expect("topics.json is valid (tested)"))
+    TABLE.get_or_init(|| {
+        serde_json::from_str(include_str!("topics.json")).expect("topics.json is valid (tested)")
+    })
 }
 
 /// Which list to look in.
@@ -57,15 +59,21 @@ pub fn find_concept(lower: &str, kind: ConceptKind, language: &str) -> Option<St
     for concept in list {
         let mut first_word = None;
         let all_groups = concept.when.iter().enumerate().all(|(g, group)| {
-            group.iter().find_map(|trigger| find_trigger(lower, trigger)).is_some_and(|word| {
-                if g == 0 {
-                    first_word = Some(word);
-                }
-                true
-            })
+            group
+                .iter()
+                .find_map(|trigger| find_trigger(lower, trigger))
+                .is_some_and(|word| {
+                    if g == 0 {
+                        first_word = Some(word);
+                    }
+                    true
+                })
         });
         if all_groups {
-            let say = concept.say.get(language).or_else(|| concept.say.get("en"))?;
+            let say = concept
+                .say
+                .get(language)
+                .or_else(|| concept.say.get("en"))?;
             return Some(say.replace("{word}", first_word.unwrap_or_default()));
         }
     }
@@ -87,7 +95,9 @@ pub fn find_trigger<'t>(lower: &'t str, trigger: &str) -> Option<&'t str> {
             return Some(&lower[at..end]);
         }
         let starts_word = lower[..at].chars().next_back().is_none_or(|c| !is_word(c));
-        let rest_len = lower[end..].find(|c: char| !is_word(c)).unwrap_or(lower.len() - end);
+        let rest_len = lower[end..]
+            .find(|c: char| !is_word(c))
+            .unwrap_or(lower.len() - end);
         if starts_word && (prefix || rest_len == 0) {
             return Some(&lower[at..end + rest_len]);
         }
@@ -107,7 +117,9 @@ pub fn first_name(display: &str) -> Option<&str> {
     if word.chars().all(is_spaceless) {
         return (word.chars().count() <= 6).then_some(word);
     }
-    let letters = word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+    let letters = word
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
     let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
     (letters && starts_upper && word.chars().count() >= 2).then_some(word)
 }
@@ -122,35 +134,72 @@ mod tests {
         let cases = [
             ("lost my bag again, unacceptable", "en", "your lost bag"),
             ("my latte was cold this morning", "en", "your cold latte"),
-            ("the app logs me out every single time", "en", "the app logging you out"),
+            (
+                "the app logs me out every single time",
+                "en",
+                "the app logging you out",
+            ),
             ("perdieron mi maleta otra vez", "es", "la maleta perdida"),
             ("encore un retard de deux heures", "fr", "le retard"),
-            ("mein koffer ist verloren gegangen", "de", "dem verlorenen Gepäck"),
+            (
+                "mein koffer ist verloren gegangen",
+                "de",
+                "dem verlorenen Gepäck",
+            ),
             ("cobraram duas vezes na minha fatura", "pt", "a cobrança"),
             ("l'app si blocca di continuo", "it", "i crash"),
-            ("mijn bestelling is nog steeds niet binnen", "nl", "de bestelling"),
+            (
+                "mijn bestelling is nog steeds niet binnen",
+                "nl",
+                "de bestelling",
+            ),
             ("荷物が紛失しました", "ja", "お荷物の紛失"),
         ];
         for (text, lang, want) in cases {
-            assert_eq!(find_concept(text, Problem, lang).as_deref(), Some(want), "{text}");
+            assert_eq!(
+                find_concept(text, Problem, lang).as_deref(),
+                Some(want),
+                "{text}"
+            );
         }
         assert_eq!(find_concept("terrible, just terrible", Problem, "en"), None);
     }
 
     #[test]
     fn question_subjects() {
-        assert_eq!(find_concept("anyone know what time   closes today", Topic, "en").as_deref(), Some("opening hours"));
-        assert_eq!(find_concept("¿hacen envíos a canarias?", Topic, "es").as_deref(), Some("los envíos"));
-        assert_eq!(find_concept("ist der   glutenfrei?", Topic, "de").as_deref(), Some("die Zutaten"));
+        assert_eq!(
+            find_concept("anyone know what time   closes today", Topic, "en").as_deref(),
+            Some("opening hours")
+        );
+        assert_eq!(
+            find_concept("¿hacen envíos a canarias?", Topic, "es").as_deref(),
+            Some("los envíos")
+        );
+        assert_eq!(
+            find_concept("ist der   glutenfrei?", Topic, "de").as_deref(),
+            Some("die Zutaten")
+        );
         assert_eq!(find_concept("how is your day", Topic, "en"), None);
     }
 
     #[test]
     fn what_people_liked() {
-        assert_eq!(find_concept("the crew on   were lovely with the kids", Praise, "en").as_deref(), Some("our team"));
-        assert_eq!(find_concept("best latte in town", Praise, "en").as_deref(), Some("our latte"));
-        assert_eq!(find_concept("el personal fue muy amable", Praise, "es").as_deref(), Some("nuestro equipo"));
-        assert_eq!(find_concept("die lieferung war super schnell", Praise, "de").as_deref(), Some("die Lieferung"));
+        assert_eq!(
+            find_concept("the crew on   were lovely with the kids", Praise, "en").as_deref(),
+            Some("our team")
+        );
+        assert_eq!(
+            find_concept("best latte in town", Praise, "en").as_deref(),
+            Some("our latte")
+        );
+        assert_eq!(
+            find_concept("el personal fue muy amable", Praise, "es").as_deref(),
+            Some("nuestro equipo")
+        );
+        assert_eq!(
+            find_concept("die lieferung war super schnell", Praise, "de").as_deref(),
+            Some("die Lieferung")
+        );
         assert_eq!(find_concept("love it", Praise, "en"), None);
     }
 

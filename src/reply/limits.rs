@@ -4,7 +4,7 @@
 //! 23. Replies must fit 280 with room for the leading `@handle `. Facebook and blogs have no
 //! practical limit; replies there stay short because the phrasebooks are.
 
-use crate::analyze::Platform;
+use crate::post::Platform;
 
 /// X's limit in weighted characters.
 pub const X_LIMIT: usize = 280;
@@ -30,7 +30,12 @@ pub fn x_weighted_length(text: &str) -> usize {
 /// The room a reply has on `platform` (`None`: no limit), leaving space for `@handle `.
 pub fn budget(platform: Platform, handle: Option<&str>) -> Option<usize> {
     match platform {
-        Platform::X => Some(X_LIMIT - handle.filter(|h| !h.is_empty()).map_or(UNKNOWN_HANDLE_ROOM, |h| h.chars().count() + 2)),
+        Platform::X => Some(
+            X_LIMIT
+                - handle
+                    .filter(|h| !h.is_empty())
+                    .map_or(UNKNOWN_HANDLE_ROOM, |h| h.chars().count() + 2),
+        ),
         Platform::Facebook | Platform::Blog => None,
     }
 }
@@ -43,7 +48,13 @@ pub fn fits(text: &str, budget: Option<usize>) -> bool {
 /// Shortens `body` so that `body + tail` fits: first whole sentences are dropped from the end
 /// (keeping the first), then words, ending with `…`. `tail` (the signature) is kept whole.
 pub fn shorten(body: &str, tail: &str, budget: usize) -> String {
-    let join = |b: &str| if tail.is_empty() { b.to_string() } else { format!("{b} {tail}") };
+    let join = |b: &str| {
+        if tail.is_empty() {
+            b.to_string()
+        } else {
+            format!("{b} {tail}")
+        }
+    };
     let mut sentences = sentence_ends(body);
     while sentences.len() > 1 {
         sentences.pop();
@@ -70,7 +81,8 @@ fn sentence_ends(text: &str) -> Vec<usize> {
     while let Some((i, c)) = chars.next() {
         let end = i + c.len_utf8();
         let full_stop = matches!(c, '。' | '！' | '？');
-        let latin_stop = matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+        let latin_stop =
+            matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|(_, n)| n.is_whitespace());
         if full_stop || latin_stop {
             ends.push(end);
         }
@@ -83,8 +95,14 @@ fn sentence_ends(text: &str) -> Vec<usize> {
 
 /// The URL a token starts with (without trailing punctuation), or "" when it is not one.
 fn url_part(token: &str) -> &str {
-    let t = token.trim_end().trim_end_matches(['.', ',', '!', '?', ')', ':', ';']);
-    if t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.") || is_bare_domain(t) {
+    let t = token
+        .trim_end()
+        .trim_end_matches(['.', ',', '!', '?', ')', ':', ';']);
+    if t.starts_with("http://")
+        || t.starts_with("https://")
+        || t.starts_with("www.")
+        || is_bare_domain(t)
+    {
         t
     } else {
         ""
@@ -94,9 +112,18 @@ fn url_part(token: &str) -> &str {
 fn is_bare_domain(t: &str) -> bool {
     // A bare domain such as `northwind.com/help`: letters or digits, a dot, a known ending.
     let host = t.split('/').next().unwrap_or("");
-    let Some((name, tld)) = host.rsplit_once('.') else { return false };
-    const TLDS: [&str; 16] = ["com", "net", "org", "io", "co", "app", "dev", "de", "fr", "es", "it", "nl", "pt", "jp", "uk", "eu"];
-    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.') && TLDS.contains(&tld)
+    let Some((name, tld)) = host.rsplit_once('.') else {
+        return false;
+    };
+    const TLDS: [&str; 16] = [
+        "com", "net", "org", "io", "co", "app", "dev", "de", "fr", "es", "it", "nl", "pt", "jp",
+        "uk", "eu",
+    ];
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        && TLDS.contains(&tld)
 }
 
 /// Weighted length of text without URLs: emoji sequences count 2, light characters 1, others 2.
@@ -155,10 +182,17 @@ mod tests {
         assert_eq!(x_weighted_length("hello"), 5);
         assert_eq!(x_weighted_length("ありがとう"), 10);
         assert_eq!(x_weighted_length("🙌"), 2);
-        assert_eq!(x_weighted_length("👍🏽"), 2, "skin tone modifier is part of the emoji");
+        assert_eq!(
+            x_weighted_length("👍🏽"),
+            2,
+            "skin tone modifier is part of the emoji"
+        );
         assert_eq!(x_weighted_length("👩‍👩‍👧"), 2, "a ZWJ family is one emoji");
         assert_eq!(x_weighted_length("🇪🇸🇫🇷"), 4, "two flags");
-        assert_eq!(x_weighted_length("see https://example.com/a/very/long/path/indeed"), 4 + 23);
+        assert_eq!(
+            x_weighted_length("see https://example.com/a/very/long/path/indeed"),
+            4 + 23
+        );
         assert_eq!(x_weighted_length("at northwind.com."), 3 + 23 + 1);
         assert_eq!(x_weighted_length("café “quoted”"), 13);
     }
@@ -172,12 +206,19 @@ mod tests {
 
     #[test]
     fn shortening_drops_sentences_then_words_and_keeps_the_signature() {
-        let body = "We're sorry. Could you send us a message with the details? We'd like to fix it.";
+        let body =
+            "We're sorry. Could you send us a message with the details? We'd like to fix it.";
         let short = shorten(body, "– Ana", 70);
-        assert_eq!(short, "We're sorry. Could you send us a message with the details? – Ana");
+        assert_eq!(
+            short,
+            "We're sorry. Could you send us a message with the details? – Ana"
+        );
         assert!(x_weighted_length(&short) <= 70);
         let shorter = shorten(body, "– Ana", 16);
-        assert!(shorter.ends_with("… – Ana") && x_weighted_length(&shorter) <= 16, "{shorter}");
+        assert!(
+            shorter.ends_with("… – Ana") && x_weighted_length(&shorter) <= 16,
+            "{shorter}"
+        );
         let ja = "大変申し訳ございません。詳細をお送りください。";
         assert_eq!(shorten(ja, "", 26), "大変申し訳ございません。");
     }

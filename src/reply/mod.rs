@@ -12,12 +12,15 @@ pub mod phrasebook;
 
 use serde::Serialize;
 
-use crate::analyze::{Intent, Post};
+use crate::analyze::Intent;
 use crate::matcher::{MentionSpan, TermKind};
-use crate::profile::{Profile, Tone};
+use crate::post::Post;
+use crate::profile::Profile;
 use crate::text::slice_utf16;
+use crate::voice::Tone;
+use crate::voice::{placeholders, LANGUAGES, OPTIONAL};
 use context::{find_concept, first_name, ConceptKind};
-use phrasebook::{placeholders, Fallback, LANGUAGES, OPTIONAL};
+use phrasebook::Fallback;
 /// What the reply does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -45,9 +48,17 @@ impl ReplyAct {
 
     /// The act an options-page or profile name stands for.
     pub fn from_name(name: &str) -> Option<ReplyAct> {
-        [ReplyAct::Thank, ReplyAct::ApologizeHelp, ReplyAct::Answer, ReplyAct::AcknowledgeIdea, ReplyAct::Engage, ReplyAct::Moderate, ReplyAct::None]
-            .into_iter()
-            .find(|a| a.as_str() == name)
+        [
+            ReplyAct::Thank,
+            ReplyAct::ApologizeHelp,
+            ReplyAct::Answer,
+            ReplyAct::AcknowledgeIdea,
+            ReplyAct::Engage,
+            ReplyAct::Moderate,
+            ReplyAct::None,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == name)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -79,7 +90,13 @@ pub struct Reply {
 
 impl Reply {
     fn empty(act: ReplyAct) -> Reply {
-        Reply { act, language: "", text: String::new(), alternatives: Vec::new(), moves: Vec::new() }
+        Reply {
+            act,
+            language: "",
+            text: String::new(),
+            alternatives: Vec::new(),
+            moves: Vec::new(),
+        }
     }
 }
 
@@ -91,9 +108,21 @@ pub const MODERATION_GUIDANCE: &str = "Don't reply: answering a troll feeds it. 
 pub fn moves_of(act: ReplyAct) -> [&'static str; 3] {
     match act {
         ReplyAct::Thank => ["thank", "ask_what_they_liked", "ask_to_stay_in_touch"],
-        ReplyAct::ApologizeHelp => ["own_it_and_ask_for_a_dm", "ask_what_happened", "offer_support_contact"],
-        ReplyAct::Answer => ["check_and_come_back", "point_to_the_answer", "ask_what_they_need"],
-        ReplyAct::AcknowledgeIdea => ["pass_on_and_ask_about_use", "pass_on_and_offer_news", "ask_what_is_missing"],
+        ReplyAct::ApologizeHelp => [
+            "own_it_and_ask_for_a_dm",
+            "ask_what_happened",
+            "offer_support_contact",
+        ],
+        ReplyAct::Answer => [
+            "check_and_come_back",
+            "point_to_the_answer",
+            "ask_what_they_need",
+        ],
+        ReplyAct::AcknowledgeIdea => [
+            "pass_on_and_ask_about_use",
+            "pass_on_and_offer_news",
+            "ask_what_is_missing",
+        ],
         ReplyAct::Engage => ["say_thanks", "ask_how_it_goes", "ask_to_stay_in_touch"],
         ReplyAct::Moderate | ReplyAct::None => ["", "", ""],
     }
@@ -121,7 +150,11 @@ pub fn move_label(move_name: &str) -> &'static str {
     }
 }
 
-/// How the options page and the card name the three moves of an act.
+/// How the options page names the three moves of an act.
+#[cfg_attr(
+    not(all(target_arch = "wasm32", feature = "browser")),
+    allow(dead_code)
+)]
 pub fn move_labels_of(act: ReplyAct) -> Vec<&'static str> {
     moves_of(act).iter().map(|m| move_label(m)).collect()
 }
@@ -190,7 +223,11 @@ impl Slots<'_> {
                 "name" => match self.name {
                     Some(n) => out.push_str(n),
                     None => {
-                        let trimmed = out.trim_end().trim_end_matches(',').trim_end_matches(['、', ' ']).len();
+                        let trimmed = out
+                            .trim_end()
+                            .trim_end_matches(',')
+                            .trim_end_matches(['、', ' '])
+                            .len();
                         out.truncate(trimmed);
                         rest = rest.strip_prefix("さん").unwrap_or(rest);
                         if out.is_empty() {
@@ -209,7 +246,11 @@ impl Slots<'_> {
             }
         }
         out.push_str(rest);
-        let mut text = out.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+        let mut text = out
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         text.truncate(text.trim_end().len());
         text
     }
@@ -219,7 +260,9 @@ impl Slots<'_> {
 /// the profile's default.
 pub fn reply_language(post_language: &str, profile: &Profile) -> &'static str {
     let pick = |l: &str| LANGUAGES.iter().copied().find(|x| *x == l);
-    pick(post_language).or_else(|| pick(&profile.voice.language)).unwrap_or("en")
+    pick(post_language)
+        .or_else(|| pick(&profile.voice.language))
+        .unwrap_or("en")
 }
 
 /// Drafts the reply for one analysed post. `masked_lower` is the post's text with mentions,
@@ -232,7 +275,9 @@ pub fn draft_reply(
     post_language: &str,
     masked_lower: &str,
 ) -> Reply {
-    let Some(first) = spans.first() else { return Reply::empty(ReplyAct::None) };
+    let Some(first) = spans.first() else {
+        return Reply::empty(ReplyAct::None);
+    };
     let act = ReplyAct::for_intent(intent);
     if act == ReplyAct::Moderate {
         return Reply::empty(act);
@@ -240,26 +285,44 @@ pub fn draft_reply(
     let language = reply_language(post_language, profile);
     let book = phrasebook::builtin(language);
     let brand = &profile.brands[first.brand];
-    let product = spans.iter().find(|m| m.kind == TermKind::Product).map(|m| slice_utf16(post.text, m.start, m.end));
+    let product = spans
+        .iter()
+        .find(|m| m.kind == TermKind::Product)
+        .map(|m| slice_utf16(post.text, m.start, m.end));
     let voice = &profile.voice;
     let slots = Slots {
         name: post.author.and_then(|a| first_name(&a.name)),
         brand: &brand.name,
         subject: product.unwrap_or(&brand.name),
         product,
-        problem: (act == ReplyAct::ApologizeHelp).then(|| find_concept(masked_lower, ConceptKind::Problem, language)).flatten(),
+        problem: (act == ReplyAct::ApologizeHelp)
+            .then(|| find_concept(masked_lower, ConceptKind::Problem, language))
+            .flatten(),
         topic: match act {
             ReplyAct::Answer => find_concept(masked_lower, ConceptKind::Topic, language),
             ReplyAct::Thank => find_concept(masked_lower, ConceptKind::Praise, language),
             _ => None,
         },
         site: brand.domains.first().map(String::as_str),
-        emoji: if voice.emoji { emoji_for(act, voice.tone) } else { "" },
+        emoji: if voice.emoji {
+            emoji_for(act, voice.tone)
+        } else {
+            ""
+        },
     };
     let budget = limits::budget(post.platform, post.author.map(|a| a.handle.as_str()));
     let seed = fnv1a(post.text.as_bytes()) ^ fnv1a(brand.name.as_bytes()).rotate_left(17);
-    let own_lines = voice.phrasebook.get(language).and_then(|acts| acts.get(act.as_str()));
-    let signed = |body: &str| if voice.signature.is_empty() { body.to_string() } else { format!("{body} {}", voice.signature) };
+    let own_lines = voice
+        .phrasebook
+        .get(language)
+        .and_then(|acts| acts.get(act.as_str()));
+    let signed = |body: &str| {
+        if voice.signature.is_empty() {
+            body.to_string()
+        } else {
+            format!("{body} {}", voice.signature)
+        }
+    };
     // The signed reply, shortened to the platform's limit if it must be.
     let sign = |body: String| -> String {
         let full = signed(&body);
@@ -271,12 +334,17 @@ pub fn draft_reply(
     };
     // A question about something the brand has written an answer for, in this language: the
     // first move gives that answer instead of promising to find out.
-    let fact = (act == ReplyAct::Answer).then(|| known_answer(brand, masked_lower, language)).flatten();
+    let fact = (act == ReplyAct::Answer)
+        .then(|| known_answer(brand, masked_lower, language))
+        .flatten();
     let mut texts = Vec::with_capacity(3);
     let mut moves = moves_of(act).to_vec();
     for (i, variants) in book.moves(act.as_str(), voice.tone).iter().enumerate() {
         if let (0, Some(fact)) = (i, fact) {
-            let body = slots.render(&book.fact_frame(voice.tone).replace("{fact}", fact), &book.fallback);
+            let body = slots.render(
+                &book.fact_frame(voice.tone).replace("{fact}", fact),
+                &book.fallback,
+            );
             texts.push(sign(body));
             moves[0] = "give_the_known_answer";
             continue;
@@ -287,11 +355,21 @@ pub fn draft_reply(
         }
         // The most specific phrasings the post can fill; among them a stable pick, unless only
         // another one fits the platform.
-        let usable: Vec<(&String, usize)> = variants.iter().filter_map(|t| slots.specificity(t).map(|s| (t, s))).collect();
+        let usable: Vec<(&String, usize)> = variants
+            .iter()
+            .filter_map(|t| slots.specificity(t).map(|s| (t, s)))
+            .collect();
         let best = usable.iter().map(|(_, s)| *s).max().unwrap_or(0);
-        let mut ranked: Vec<&String> = usable.iter().filter(|(_, s)| *s == best).map(|(t, _)| *t).collect();
+        let mut ranked: Vec<&String> = usable
+            .iter()
+            .filter(|(_, s)| *s == best)
+            .map(|(t, _)| *t)
+            .collect();
         let chosen = ranked.remove((seed as usize + i) % ranked.len().max(1));
-        let mut others: Vec<&String> = ranked.into_iter().chain(usable.iter().filter(|(_, s)| *s < best).map(|(t, _)| *t)).collect();
+        let mut others: Vec<&String> = ranked
+            .into_iter()
+            .chain(usable.iter().filter(|(_, s)| *s < best).map(|(t, _)| *t))
+            .collect();
         others.sort_by_key(|t| t.len());
         let text = std::iter::once(chosen)
             .chain(others)
@@ -310,11 +388,19 @@ pub fn draft_reply(
 }
 
 /// The brand's written answer, in `language`, for a question whose words match one of its facts.
-fn known_answer<'p>(brand: &'p crate::profile::Brand, masked_lower: &str, language: &str) -> Option<&'p str> {
+fn known_answer<'p>(
+    brand: &'p crate::profile::Brand,
+    masked_lower: &str,
+    language: &str,
+) -> Option<&'p str> {
     brand
         .facts
         .iter()
-        .filter(|f| f.about.iter().any(|w| context::find_trigger(masked_lower, w).is_some()))
+        .filter(|f| {
+            f.about
+                .iter()
+                .any(|w| context::find_trigger(masked_lower, w).is_some())
+        })
         .find_map(|f| f.say.get(language))
         .map(String::as_str)
 }
@@ -333,18 +419,30 @@ fn emoji_for(act: ReplyAct, tone: Tone) -> &'static str {
 
 /// FNV-1a: a stable hash for picking phrasings (the same on every platform and build).
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::{analyze_post, Author, Platform};
-    use crate::matcher::Matcher;
+    use crate::engine::Engine;
+    use crate::post::{Author, Platform};
 
-    fn reply_with(profile: &Profile, text: &str, author: Option<&Author>, platform: Platform) -> Reply {
-        let matcher = Matcher::new(profile);
-        analyze_post(&Post { text, platform, author }, profile, &matcher).reply
+    fn reply_with(
+        profile: &Profile,
+        text: &str,
+        author: Option<&Author>,
+        platform: Platform,
+    ) -> Reply {
+        Engine::new(profile.clone())
+            .analyze(&Post {
+                text,
+                platform,
+                author,
+            })
+            .reply
     }
 
     fn reply_for(text: &str, author: Option<&Author>) -> Reply {
@@ -356,16 +454,33 @@ mod tests {
     }
 
     fn ana() -> Author {
-        Author { name: "Ana Ruiz".into(), handle: "anaruiz".into() }
+        Author {
+            name: "Ana Ruiz".into(),
+            handle: "anaruiz".into(),
+        }
     }
 
     #[test]
     fn acts_follow_intent_with_three_different_moves() {
-        let r = reply_for("Loved the Cold Brew Reserve at Northwind, thank you!", Some(&ana()));
+        let r = reply_for(
+            "Loved the Cold Brew Reserve at Northwind, thank you!",
+            Some(&ana()),
+        );
         assert_eq!((r.act, r.language), (ReplyAct::Thank, "en"));
-        assert!(r.text.contains("Ana") && r.text.contains("Cold Brew Reserve"), "{}", r.text);
-        assert_eq!(r.moves, ["thank", "ask_what_they_liked", "ask_to_stay_in_touch"]);
-        assert!(r.alternatives[0].contains('?') && r.alternatives[1].contains("stayed in touch"), "{:?}", r.alternatives);
+        assert!(
+            r.text.contains("Ana") && r.text.contains("Cold Brew Reserve"),
+            "{}",
+            r.text
+        );
+        assert_eq!(
+            r.moves,
+            ["thank", "ask_what_they_liked", "ask_to_stay_in_touch"]
+        );
+        assert!(
+            r.alternatives[0].contains('?') && r.alternatives[1].contains("stayed in touch"),
+            "{:?}",
+            r.alternatives
+        );
 
         let r = reply_for("@zephyrair lost my bag again, unacceptable", None);
         assert_eq!(r.act, ReplyAct::ApologizeHelp);
@@ -375,10 +490,17 @@ mod tests {
         let r = reply_for("anyone know what time Northwind closes on Sundays", None);
         assert_eq!(r.act, ReplyAct::Answer);
         assert!(r.text.contains("opening hours"), "{}", r.text);
-        assert!(r.alternatives[0].contains("northwindcoffee.com"), "the brand's site is where the answer is: {:?}", r.alternatives);
+        assert!(
+            r.alternatives[0].contains("northwindcoffee.com"),
+            "the brand's site is where the answer is: {:?}",
+            r.alternatives
+        );
 
         let r = reply_for("Northwind you are idiots", None);
-        assert_eq!((r.act, r.text.as_str(), r.alternatives.len()), (ReplyAct::Moderate, "", 0));
+        assert_eq!(
+            (r.act, r.text.as_str(), r.alternatives.len()),
+            (ReplyAct::Moderate, "", 0)
+        );
 
         let r = reply_for("nothing to see here", None);
         assert_eq!((r.act, r.text.as_str()), (ReplyAct::None, ""));
@@ -386,8 +508,14 @@ mod tests {
 
     #[test]
     fn thanks_name_what_they_liked() {
-        let r = reply_for("The crew on @zephyrair were lovely with our kids, thank you!", Some(&ana()));
-        assert_eq!(r.text, "Thank you so much for the kind words about our team, Ana! They made our day. 🙌");
+        let r = reply_for(
+            "The crew on @zephyrair were lovely with our kids, thank you!",
+            Some(&ana()),
+        );
+        assert_eq!(
+            r.text,
+            "Thank you so much for the kind words about our team, Ana! They made our day. 🙌"
+        );
         let r = reply_for("El personal de Northwind es encantador, ¡gracias!", None);
         assert!(r.text.contains("sobre nuestro equipo"), "{}", r.text);
     }
@@ -396,12 +524,19 @@ mod tests {
     fn concrete_problems_are_named() {
         for (post, want) in [
             ("my latte from Northwind was cold again", "your cold latte"),
-            ("the Orbit app logs me out every time I open it", "the app logging you out"),
+            (
+                "the Orbit app logs me out every time I open it",
+                "the app logging you out",
+            ),
             ("@zephyrair flight delayed 3 hours and no info", "the delay"),
         ] {
             let r = reply_for(post, None);
             assert_eq!(r.act, ReplyAct::ApologizeHelp, "{post}");
-            assert!(all_texts(&r).iter().any(|t| t.contains(want)), "{post}: {:?}", all_texts(&r));
+            assert!(
+                all_texts(&r).iter().any(|t| t.contains(want)),
+                "{post}: {:?}",
+                all_texts(&r)
+            );
         }
     }
 
@@ -419,8 +554,17 @@ mod tests {
             ("nl", ["Ik ben dol op Northwind, de koffie is heerlijk en het personeel heel aardig", "Northwind is mijn bestelling weer kwijt en niemand helpt me, echt slecht", "Bezorgt Northwind ook in België? Dat zou ik graag willen weten", "Northwind zou havermelk aan het menu moeten toevoegen, dat zou geweldig zijn", "Vandaag was ik bij Northwind met mijn zus en haar vriendinnen"]),
             ("ja", ["Northwindのコーヒーが大好きです！いつもありがとう", "Northwindで注文した商品がまた届かない。最悪です", "Northwindは日曜日も営業していますか？", "Northwindはオーツミルクをメニューに追加してほしいです", "今日は妹とNorthwindに行きました"]),
         ];
-        let acts = [ReplyAct::Thank, ReplyAct::ApologizeHelp, ReplyAct::Answer, ReplyAct::AcknowledgeIdea, ReplyAct::Engage];
-        let author = Author { name: "Sam Lee".into(), handle: "samlee".into() };
+        let acts = [
+            ReplyAct::Thank,
+            ReplyAct::ApologizeHelp,
+            ReplyAct::Answer,
+            ReplyAct::AcknowledgeIdea,
+            ReplyAct::Engage,
+        ];
+        let author = Author {
+            name: "Sam Lee".into(),
+            handle: "samlee".into(),
+        };
         let profile = Profile::demo();
         for (lang, posts) in cases {
             for (post, act) in posts.iter().zip(acts) {
@@ -431,25 +575,45 @@ mod tests {
                 for t in &texts {
                     assert!(!t.contains('{') && t.contains("Sam"), "{post}: {t}");
                     if lang != "ja" {
-                        assert_eq!(crate::analyze::language::detect(t), lang, "reply not in {lang}: {t}");
+                        assert_eq!(
+                            crate::analyze::language::detect(t),
+                            lang,
+                            "reply not in {lang}: {t}"
+                        );
                     }
                 }
-                assert!(texts[0] != texts[1] && texts[1] != texts[2] && texts[0] != texts[2], "{texts:?}");
+                assert!(
+                    texts[0] != texts[1] && texts[1] != texts[2] && texts[0] != texts[2],
+                    "{texts:?}"
+                );
             }
         }
     }
 
     #[test]
     fn unknown_name_leaves_no_trace() {
-        for (lang, post) in [("en", "Northwind should add oat milk, it would be great"), ("ja", "Northwindのコーヒーが大好きです！いつもありがとう")] {
+        for (lang, post) in [
+            ("en", "Northwind should add oat milk, it would be great"),
+            ("ja", "Northwindのコーヒーが大好きです！いつもありがとう"),
+        ] {
             let r = reply_for(post, None);
             assert_eq!(r.language, lang);
             for t in all_texts(&r) {
-                assert!(!t.contains("{name}") && !t.contains(" ,") && !t.starts_with("さん") && !t.starts_with('、'), "{t}");
+                assert!(
+                    !t.contains("{name}")
+                        && !t.contains(" ,")
+                        && !t.starts_with("さん")
+                        && !t.starts_with('、'),
+                    "{t}"
+                );
             }
         }
         let r = reply_for("Northwind should add oat milk, it would be great", None);
-        assert!(r.text.starts_with("What a great idea, thank you!"), "{}", r.text);
+        assert!(
+            r.text.starts_with("What a great idea, thank you!"),
+            "{}",
+            r.text
+        );
     }
 
     #[test]
@@ -457,14 +621,33 @@ mod tests {
         let mut profile = Profile::demo();
         profile.voice.tone = Tone::Formal;
         profile.voice.signature = "– Ana, Northwind team".into();
-        let r = reply_with(&profile, "Northwind perdió mi pedido otra vez y nadie me ayuda, es horrible", None, Platform::X);
-        assert!(r.text.contains("¿Podría") && r.text.ends_with("– Ana, Northwind team"), "usted in formal Spanish: {}", r.text);
+        let r = reply_with(
+            &profile,
+            "Northwind perdió mi pedido otra vez y nadie me ayuda, es horrible",
+            None,
+            Platform::X,
+        );
+        assert!(
+            r.text.contains("¿Podría") && r.text.ends_with("– Ana, Northwind team"),
+            "usted in formal Spanish: {}",
+            r.text
+        );
         profile.voice.tone = Tone::Friendly;
         profile.voice.emoji = false;
-        let r = reply_with(&profile, "Loved the Cold Brew Reserve at Northwind!", None, Platform::X);
+        let r = reply_with(
+            &profile,
+            "Loved the Cold Brew Reserve at Northwind!",
+            None,
+            Platform::X,
+        );
         assert!(all_texts(&r).iter().all(|t| !t.contains('🙌')), "{r:?}");
         profile.voice.emoji = true;
-        let r = reply_with(&profile, "Loved the Cold Brew Reserve at Northwind!", None, Platform::X);
+        let r = reply_with(
+            &profile,
+            "Loved the Cold Brew Reserve at Northwind!",
+            None,
+            Platform::X,
+        );
         assert!(r.text.contains('🙌'), "{}", r.text);
     }
 
@@ -472,7 +655,12 @@ mod tests {
     fn unknown_languages_use_the_profiles_default() {
         let mut profile = Profile::demo();
         profile.voice.language = "es".into();
-        let r = reply_with(&profile, "Northwind kahvesi harika, çok teşekkürler arkadaşlar", None, Platform::X);
+        let r = reply_with(
+            &profile,
+            "Northwind kahvesi harika, çok teşekkürler arkadaşlar",
+            None,
+            Platform::X,
+        );
         assert_eq!(r.language, "es", "{r:?}");
     }
 
@@ -482,17 +670,37 @@ mod tests {
             r#"{"version":1,"brands":[{"name":"Northwind"}],"voice":{"phrasebook":{"en":{"thank":["Cheers {name}, glad {subject} hit the spot! About {problem}?"]}}}}"#,
         )
         .unwrap();
-        let r = reply_with(&profile, "Loved Northwind today, thank you!", Some(&ana()), Platform::X);
-        assert_eq!(r.text, "Cheers Ana, glad Northwind hit the spot! About this?");
-        assert!(r.alternatives[0].contains("Ana!") && r.alternatives[0].ends_with('?'), "lines not given stay built in: {:?}", r.alternatives);
-        assert!(r.alternatives[1].contains("stayed in touch"), "{:?}", r.alternatives);
+        let r = reply_with(
+            &profile,
+            "Loved Northwind today, thank you!",
+            Some(&ana()),
+            Platform::X,
+        );
+        assert_eq!(
+            r.text,
+            "Cheers Ana, glad Northwind hit the spot! About this?"
+        );
+        assert!(
+            r.alternatives[0].contains("Ana!") && r.alternatives[0].ends_with('?'),
+            "lines not given stay built in: {:?}",
+            r.alternatives
+        );
+        assert!(
+            r.alternatives[1].contains("stayed in touch"),
+            "{:?}",
+            r.alternatives
+        );
     }
 
     #[test]
     fn replies_fit_x_with_room_for_the_handle() {
         let mut profile = Profile::demo();
-        profile.voice.signature = "– The Northwind Coffee customer care team, every day 7–22h".into();
-        let author = Author { name: "Bartholomew Featherstonehaugh".into(), handle: "a_very_long_handle".into() };
+        profile.voice.signature =
+            "– The Northwind Coffee customer care team, every day 7–22h".into();
+        let author = Author {
+            name: "Bartholomew Featherstonehaugh".into(),
+            handle: "a_very_long_handle".into(),
+        };
         for post in [
             "@zephyrair lost my bag again, this is the third time, unacceptable",
             "Northwindのコーヒーが大好きです！いつもありがとう",
@@ -501,7 +709,11 @@ mod tests {
             let r = reply_with(&profile, post, Some(&author), Platform::X);
             for t in all_texts(&r) {
                 let room = 280 - "@a_very_long_handle ".len();
-                assert!(limits::x_weighted_length(t) <= room, "{} > {room}: {t}", limits::x_weighted_length(t));
+                assert!(
+                    limits::x_weighted_length(t) <= room,
+                    "{} > {room}: {t}",
+                    limits::x_weighted_length(t)
+                );
                 assert!(t.ends_with("every day 7–22h"), "signature kept: {t}");
             }
         }
@@ -513,17 +725,47 @@ mod tests {
             r#"{"version":1,"brands":[{"name":"Northwind","domains":["northwind.example"],"facts":[{"about":["open","hours","closes","abre","abrís","horario"],"say":{"en":"We're open 7am–7pm every day, Sundays included.","es":"Abrimos todos los días de 7 a 19 h, también los domingos."}}]}]}"#,
         )
         .unwrap();
-        let r = reply_with(&profile, "anyone know what time Northwind closes on Sundays", Some(&ana()), Platform::X);
-        assert_eq!(r.text, "Hi Ana, good question! We're open 7am–7pm every day, Sundays included.");
+        let r = reply_with(
+            &profile,
+            "anyone know what time Northwind closes on Sundays",
+            Some(&ana()),
+            Platform::X,
+        );
+        assert_eq!(
+            r.text,
+            "Hi Ana, good question! We're open 7am–7pm every day, Sundays included."
+        );
         assert_eq!(r.moves[0], "give_the_known_answer");
-        assert!(r.alternatives[0].contains("northwind.example"), "the other moves stay: {:?}", r.alternatives);
-        let r = reply_with(&profile, "¿Sabéis si Northwind abre los domingos?", None, Platform::X);
-        assert_eq!(r.text, "Hola, ¡buena pregunta! Abrimos todos los días de 7 a 19 h, también los domingos.");
+        assert!(
+            r.alternatives[0].contains("northwind.example"),
+            "the other moves stay: {:?}",
+            r.alternatives
+        );
+        let r = reply_with(
+            &profile,
+            "¿Sabéis si Northwind abre los domingos?",
+            None,
+            Platform::X,
+        );
+        assert_eq!(
+            r.text,
+            "Hola, ¡buena pregunta! Abrimos todos los días de 7 a 19 h, también los domingos."
+        );
         // No French answer written: Hat Tip says it will find out, in French.
-        let r = reply_with(&profile, "Est-ce que Northwind ouvre le dimanche ? À quelle heure ça ferme ?", None, Platform::X);
+        let r = reply_with(
+            &profile,
+            "Est-ce que Northwind ouvre le dimanche ? À quelle heure ça ferme ?",
+            None,
+            Platform::X,
+        );
         assert_eq!((r.language, r.moves[0]), ("fr", "check_and_come_back"));
         // Not a question about opening hours: no fact.
-        let r = reply_with(&profile, "Does Northwind ship to Canada?", None, Platform::X);
+        let r = reply_with(
+            &profile,
+            "Does Northwind ship to Canada?",
+            None,
+            Platform::X,
+        );
         assert_eq!(r.moves[0], "check_and_come_back");
     }
 
@@ -536,14 +778,33 @@ mod tests {
 
     #[test]
     fn no_sales_pitch_in_any_language() {
-        let banned = ["discount", "% off", "http", "buy", "promo", "coupon", "descuento", "oferta", "réduction", "rabatt", "desconto", "sconto", "korting", "割引", "セール"];
+        let banned = [
+            "discount",
+            "% off",
+            "http",
+            "buy",
+            "promo",
+            "coupon",
+            "descuento",
+            "oferta",
+            "réduction",
+            "rabatt",
+            "desconto",
+            "sconto",
+            "korting",
+            "割引",
+            "セール",
+        ];
         for lang in LANGUAGES {
             let book = phrasebook::builtin(lang);
             for tone in [Tone::Friendly, Tone::Formal, Tone::Playful] {
-                for act in phrasebook::DRAFTED_ACTS {
+                for act in crate::voice::DRAFTED_ACTS {
                     for t in book.moves(act, tone).iter().flatten() {
                         let lower = t.to_lowercase();
-                        assert!(banned.iter().all(|b| !lower.contains(b)), "{lang} {act}: {t}");
+                        assert!(
+                            banned.iter().all(|b| !lower.contains(b)),
+                            "{lang} {act}: {t}"
+                        );
                     }
                 }
             }

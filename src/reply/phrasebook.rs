@@ -9,22 +9,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::profile::Tone;
-
-/// Languages Hat Tip writes replies in; a post in any other language gets a reply in the
-/// profile's default language.
-pub const LANGUAGES: [&str; 8] = ["en", "es", "fr", "de", "pt", "it", "nl", "ja"];
-
-/// The acts that have reply text (moderate and none have none), in the order the options page
-/// lists them.
-pub const DRAFTED_ACTS: [&str; 5] = ["thank", "apologize_help", "answer", "acknowledge_idea", "engage"];
-
-/// Every placeholder a template may use.
-pub const PLACEHOLDERS: [&str; 8] = ["name", "brand", "subject", "product", "problem", "topic", "site", "emoji"];
-
-/// Placeholders that are only sometimes known: a built-in phrasing that needs one is used only
-/// when the post gives it; a user's line gets the language's fallback instead.
-pub const OPTIONAL: [&str; 4] = ["product", "problem", "topic", "site"];
+use crate::voice::Tone;
 
 /// One move's phrasings (best first when several fit).
 pub type Variants = Vec<String>;
@@ -69,7 +54,10 @@ impl LanguageBook {
             Tone::Playful => &self.playful,
             Tone::Friendly => &self.friendly,
         };
-        register.get(act).or_else(|| self.friendly.get(act)).expect("every drafted act is in every friendly book (tested)")
+        register
+            .get(act)
+            .or_else(|| self.friendly.get(act))
+            .expect("every drafted act is in every friendly book (tested)")
     }
 }
 
@@ -90,50 +78,22 @@ pub fn builtin(language: &str) -> &'static LanguageBook {
     let books = BOOKS.get_or_init(|| {
         SOURCES
             .iter()
-            .map(|(lang, json)| serde_json::from_str(json).unwrap_or_else(|e| panic!("phrases/{lang}.json: {e}")))
+            .map(|(lang, json)| {
+                serde_json::from_str(json).unwrap_or_else(|e| panic!("phrases/{lang}.json: {e}"))
+            })
             .collect()
     });
-    let i = SOURCES.iter().position(|(l, _)| *l == language).unwrap_or(0);
+    let i = SOURCES
+        .iter()
+        .position(|(l, _)| *l == language)
+        .unwrap_or(0);
     &books[i]
-}
-
-/// The placeholders a template uses, in order (`{name}` → `name`). Assumes a checked template.
-pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
-    template.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name))
-}
-
-/// Checks one phrasebook line: not empty, not too long, braces balanced and every placeholder
-/// known. The message says what to change.
-pub fn check_template(template: &str) -> Result<(), String> {
-    if template.trim().is_empty() {
-        return Err("a reply line can't be empty".into());
-    }
-    if template.chars().count() > 500 {
-        return Err("a reply line can't be longer than 500 characters".into());
-    }
-    let mut rest = template;
-    while let Some(open) = rest.find(['{', '}']) {
-        if rest[open..].starts_with('}') {
-            return Err("a '}' without its '{'".into());
-        }
-        let after = &rest[open + 1..];
-        let close = after.find('}').ok_or("a '{' without its '}'")?;
-        let name = &after[..close];
-        if name.contains('{') {
-            return Err("a '{' without its '}'".into());
-        }
-        if !PLACEHOLDERS.contains(&name) {
-            let known = PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(", ");
-            return Err(format!("unknown placeholder {{{name}}}; use {known}"));
-        }
-        rest = &after[close + 1..];
-    }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::voice::{check_template, placeholders, DRAFTED_ACTS, OPTIONAL};
 
     #[test]
     fn every_book_has_every_act_and_only_valid_templates() {
@@ -148,19 +108,28 @@ mod tests {
                         }
                         // A phrasing that needs nothing optional, so every move always has one.
                         assert!(
-                            variants.iter().any(|t| placeholders(t).all(|p| !OPTIONAL.contains(&p))),
+                            variants
+                                .iter()
+                                .any(|t| placeholders(t).all(|p| !OPTIONAL.contains(&p))),
                             "{lang} {tone:?} {act} move {i} has no phrasing without optional slots"
                         );
                     }
                 }
             }
-            for frame in [book.fact_frame(Tone::Friendly), book.fact_frame(Tone::Formal)] {
+            for frame in [
+                book.fact_frame(Tone::Friendly),
+                book.fact_frame(Tone::Formal),
+            ] {
                 assert!(frame.contains("{fact}"), "{lang}: {frame}");
-                check_template(&frame.replace("{fact}", "")).unwrap_or_else(|e| panic!("{lang} fact: {e}"));
+                check_template(&frame.replace("{fact}", ""))
+                    .unwrap_or_else(|e| panic!("{lang} fact: {e}"));
             }
             for register in [&book.formal, &book.playful] {
                 for act in register.keys() {
-                    assert!(DRAFTED_ACTS.contains(&act.as_str()), "{lang}: unknown act {act}");
+                    assert!(
+                        DRAFTED_ACTS.contains(&act.as_str()),
+                        "{lang}: unknown act {act}"
+                    );
                 }
             }
         }
@@ -169,10 +138,19 @@ mod tests {
     #[test]
     fn template_errors_say_what_is_wrong() {
         assert!(check_template("Thanks {name}!").is_ok());
-        assert!(check_template("Thanks {nme}!").unwrap_err().contains("unknown placeholder {nme}"));
-        assert!(check_template("Thanks {name!").unwrap_err().contains("without its '}'"));
-        assert!(check_template("Thanks name}!").unwrap_err().contains("without its '{'"));
+        assert!(check_template("Thanks {nme}!")
+            .unwrap_err()
+            .contains("unknown placeholder {nme}"));
+        assert!(check_template("Thanks {name!")
+            .unwrap_err()
+            .contains("without its '}'"));
+        assert!(check_template("Thanks name}!")
+            .unwrap_err()
+            .contains("without its '{'"));
         assert!(check_template("  ").is_err());
-        assert_eq!(placeholders("Hi {name}, about {topic}.").collect::<Vec<_>>(), ["name", "topic"]);
+        assert_eq!(
+            placeholders("Hi {name}, about {topic}.").collect::<Vec<_>>(),
+            ["name", "topic"]
+        );
     }
 }

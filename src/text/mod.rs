@@ -31,7 +31,11 @@ impl FoldedText {
                 CaseMode::Insensitive => original.to_ascii_lowercase(),
                 CaseMode::Sensitive => original.to_string(),
             };
-            return FoldedText { text, orig_start: Vec::new(), orig_end: Vec::new() };
+            return FoldedText {
+                text,
+                orig_start: Vec::new(),
+                orig_end: Vec::new(),
+            };
         }
         let mut out = FoldedText {
             text: String::with_capacity(original.len()),
@@ -108,7 +112,11 @@ fn fold_char(c: char, mode: CaseMode, mut emit: impl FnMut(char)) {
         _ => {}
     }
     if c.is_ascii() {
-        return emit(if mode == CaseMode::Insensitive { c.to_ascii_lowercase() } else { c });
+        return emit(if mode == CaseMode::Insensitive {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        });
     }
     decompose_compatible(c, |d| {
         if is_combining_mark(d) {
@@ -144,6 +152,7 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// Length of a string in UTF-16 code units (DOM offsets).
+#[cfg(test)]
 pub fn utf16_len(s: &str) -> u32 {
     s.chars().map(|c| c.len_utf16() as u32).sum()
 }
@@ -180,7 +189,11 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(fold(input, CaseMode::Insensitive), want, "{input}");
-            assert_eq!(FoldedText::new(input, CaseMode::Insensitive).as_str(), want, "{input}");
+            assert_eq!(
+                FoldedText::new(input, CaseMode::Insensitive).as_str(),
+                want,
+                "{input}"
+            );
         }
         assert_eq!(fold("Café", CaseMode::Sensitive), "Cafe");
     }
@@ -210,6 +223,8 @@ mod tests {
     #[test]
     fn word_chars_by_script() {
         assert!(is_word_char('a') && is_word_char('é') && is_word_char('7') && is_word_char('_'));
-        assert!(!is_word_char('の') && !is_word_char('咖') && !is_word_char('-') && !is_word_char('\''));
+        assert!(
+            !is_word_char('の') && !is_word_char('咖') && !is_word_char('-') && !is_word_char('\'')
+        );
     }
 }

@@ -2,4 +2,4 @@
 import { siteSuite } from './suite.mjs';
 import { launchFirefox } from '../support/browsers.mjs';
 
-siteSuite('Firefox', launchFirefox, { cspEngine: 'wasm' });
+siteSuite('Firefox', launchFirefox);

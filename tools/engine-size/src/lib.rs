@@ -1,28 +1,20 @@
 //! The engine alone as a wasm32 module: matching, language, sentiment, intent and reply drafting
 //! with the built-in profile, without the browser layer (hattip without its `browser` feature).
 //! It exists to be measured: `./build.sh bench` builds it and reports its gzipped size next to
-//! the extension's wasm (BENCHMARKS.md, "Sizes"), which is what issue 4's size budget for
-//! "everything that ships for analysis" is about.
+//! the extension's wasm (BENCHMARKS.md, "Sizes").
 
 use std::sync::OnceLock;
 
-use hattip::analyze::{analyze_post, Post};
-use hattip::matcher::Matcher;
-use hattip::profile::Profile;
+use hattip::{Engine, Post};
 
-fn engine() -> &'static (Profile, Matcher) {
-    static ENGINE: OnceLock<(Profile, Matcher)> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        let profile = Profile::demo();
-        let matcher = Matcher::new(&profile);
-        (profile, matcher)
-    })
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(Engine::demo)
 }
 
 /// Analyses one post; returns the length of the suggested reply (so nothing is optimised away).
 pub fn analyze_len(text: &str) -> usize {
-    let (profile, matcher) = engine();
-    analyze_post(&Post { text, ..Default::default() }, profile, matcher).reply.text.len()
+    engine().analyze(&Post { text, ..Default::default() }).reply.text.len()
 }
 
 /// Room for the host to write a post into.

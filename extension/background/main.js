@@ -1,0 +1,165 @@
+// Hat Tip's background (Chrome's MV3 service worker, Firefox's background page): the one place
+// the engine runs. It compiles the stored profile once per browser (again when the worker wakes,
+// and once when the profile changes), answers the content scripts' requests, tells them when to
+// start, stop or start over, registers the content script on blogs the user allowed, and relays a
+// reply from a page to the comment-form frame inside it (Blogger). Listeners are registered at the
+// top level, synchronously, so a message that wakes the worker is never missed.
+import init, { BackgroundEngine } from '../../target/hattip/web/hattip.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const PROFILE_KEY = 'profile';
+const DISABLED_KEY = 'disabledSites';
+const SCRIPT_ID = 'hattip-allowed-sites';
+const manifest = api.runtime.getManifest();
+/** Where the manifest itself injects the content script (X, Facebook, the comment frames). */
+const BUILT_IN = manifest.content_scripts.flatMap((c) => c.matches);
+
+// ---- the engine ----
+
+let wasmReady = null;
+let enginePromise = null;
+let engine = null;
+
+function loadWasm() {
+  wasmReady ??= init({ module_or_path: fetch(api.runtime.getURL('pkg/hattip_bg.wasm')) });
+  return wasmReady;
+}
+
+async function compile() {
+  await loadWasm();
+  const stored = (await api.storage.local.get(PROFILE_KEY))[PROFILE_KEY];
+  const next = new BackgroundEngine(stored == null ? undefined : JSON.stringify(stored));
+  if (next.warning) console.warn(`Hat Tip: ${next.warning}`);
+  return next;
+}
+
+/** The compiled engine, compiling it first if this worker has none yet. */
+function getEngine() {
+  enginePromise ??= compile().then((e) => {
+    engine = e;
+    return e;
+  }, (error) => {
+    enginePromise = null;
+    wasmReady = null;
+    throw error;
+  });
+  return enginePromise;
+}
+
+async function recompile() {
+  const old = engine;
+  enginePromise = null;
+  await getEngine();
+  if (old && old !== engine) old.free();
+  broadcast({ type: 'hattip:profile-changed' });
+}
+
+// ---- who may run where ----
+
+/** Whether a match pattern (`*://*.x.com/*`) covers `url`. */
+function patternCovers(pattern, url) {
+  const m = /^(\*|https?|file):\/\/([^/]*)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  const [, scheme, host, path] = m;
+  const u = new URL(url);
+  if (scheme === '*' ? !/^https?:$/.test(u.protocol) : u.protocol !== `${scheme}:`) return false;
+  if (host !== '*' && !(host.startsWith('*.') ? u.hostname === host.slice(2) || u.hostname.endsWith(host.slice(1)) : u.hostname === host.replace(/:\d+$/, ''))) return false;
+  const re = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return re.test(u.pathname + u.search);
+}
+
+/** Whether Hat Tip should run in a document at `url`: a built-in site or a blog the user allowed,
+ *  and not a site the user turned it off on. */
+async function allowed(url) {
+  if (!url || !/^https?:/.test(url)) return false;
+  const origin = new URL(url).origin;
+  const disabled = (await api.storage.local.get(DISABLED_KEY))[DISABLED_KEY];
+  if (Array.isArray(disabled) && disabled.includes(origin)) return false;
+  if (BUILT_IN.some((p) => patternCovers(p, url))) return true;
+  return api.permissions.contains({ origins: [`${origin}/*`] });
+}
+
+async function broadcast(message) {
+  const tabs = await api.tabs.query({});
+  await Promise.all(tabs.map((t) => api.tabs.sendMessage(t.id, message).catch(() => {})));
+}
+
+/** Registers the content script for the blogs the user allowed (optional host permissions). */
+async function syncBlogScripts() {
+  const { origins = [] } = await api.permissions.getAll();
+  const builtIn = new Set(BUILT_IN);
+  const blogs = origins.filter((o) => !builtIn.has(o) && !manifest.host_permissions.includes(o) && o !== '*://*/*');
+  const registered = await api.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (registered.length) await api.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (!blogs.length) return;
+  await api.scripting.registerContentScripts([{
+    id: SCRIPT_ID, matches: blogs, js: ['content.js'], css: ['content.css'], runAt: 'document_idle', persistAcrossSessions: true,
+  }]);
+}
+
+/** After an update, pages that were open get the new content script (the old one stops itself). */
+async function injectIntoOpenTabs() {
+  const tabs = await api.tabs.query({ url: manifest.host_permissions });
+  await Promise.all(tabs.map(async (t) => {
+    try {
+      await api.scripting.insertCSS({ target: { tabId: t.id }, files: ['content.css'] });
+      await api.scripting.executeScript({ target: { tabId: t.id }, files: ['content.js'] });
+    } catch {
+      // A tab we may not touch (a browser page, a discarded tab): it gets Hat Tip on its next load.
+    }
+  }));
+}
+
+const logged = (what, p) => p.catch((e) => console.error(`Hat Tip: ${what}:`, e));
+
+// ---- events ----
+
+api.runtime.onMessage.addListener((message, sender, respond) => {
+  if (sender.id !== api.runtime.id || typeof message?.type !== 'string') return undefined;
+  let answer;
+  switch (message.type) {
+    case 'hattip:hello':
+      answer = allowed(sender.url).then((run) => ({ run }));
+      break;
+    case 'hattip:analyze':
+      answer = getEngine().then((e) => JSON.parse(e.answer(JSON.stringify({ posts: message.posts }))));
+      break;
+    case 'hattip:status':
+      answer = getEngine().then((e) => ({ ok: true, brands: e.brands, warning: e.warning ?? null }));
+      break;
+    case 'hattip:insert-in-frame':
+      // Ask the frames of the sender's tab; the one with a comment form answers {ok, message}.
+      if (!sender.tab || typeof message.text !== 'string') return undefined;
+      answer = api.tabs.sendMessage(sender.tab.id, { type: 'hattip:insert-here', text: message.text })
+        .then((a) => a ?? { ok: false, message: "The comment form's frame isn't ready: reload the page." })
+        .catch(() => ({ ok: false, message: "Couldn't reach the comment form's frame." }));
+      break;
+    default:
+      return undefined;
+  }
+  answer
+    .catch((error) => ({ ok: false, error: `Hat Tip's engine is not available: ${error?.message ?? error}` }))
+    .then(respond);
+  return true;
+});
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  if (PROFILE_KEY in changes) logged('compiling the new profile', recompile());
+  if (DISABLED_KEY in changes) logged('telling tabs', broadcast({ type: 'hattip:recheck' }));
+});
+
+const onPermissions = () => logged('site access', syncBlogScripts().then(() => broadcast({ type: 'hattip:recheck' })));
+api.permissions.onAdded.addListener(onPermissions);
+api.permissions.onRemoved.addListener(onPermissions);
+api.runtime.onStartup.addListener(() => logged('site scripts', syncBlogScripts()));
+api.runtime.onInstalled.addListener((details) => {
+  logged('site scripts', syncBlogScripts());
+  if (details.reason === 'update' && typeof globalThis.ServiceWorkerGlobalScope === 'function') {
+    // Chrome leaves open pages with a dead content script; Firefox re-injects by itself.
+    logged('updating open tabs', injectIntoOpenTabs());
+  }
+});
+
+// Compile as soon as the worker starts: the first page's request is then answered sooner.
+logged('compiling the profile', getEngine());

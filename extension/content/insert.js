@@ -1,0 +1,152 @@
+// Puts a reply into the site's own reply box so that the editor's state (not just its DOM) holds
+// it, then checks that it did. The method depends on the editor and the browser (measured in
+// research/platform.md §C5): Draft.js on Chromium needs a synthetic paste while empty
+// (execCommand crashes React there), Firefox ignores synthetic paste data but handles
+// execCommand('insertText'), which Lexical and text fields accept everywhere. Never sends, never
+// retries blindly; on failure the reply goes to the clipboard and the user is told. Editors are
+// told apart by the markers they put in the DOM themselves.
+
+const COMPOSER_WAIT_MS = 3000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const isFirefox = () => navigator.userAgent.includes('Firefox/');
+const query = (root, selector) => (selector ? root.querySelector(selector) : null);
+const squash = (s) => s.replace(/\u00a0/g, ' ').split(/\s+/).filter(Boolean).join(' ');
+
+function findComposer(doc, site, post) {
+  return query(post, site.composerInPost) ?? query(doc, site.composerInPage);
+}
+
+/** 'draftjs' | 'lexical' | 'field' | 'contenteditable' */
+export function editorKind(el) {
+  if (el.localName === 'textarea' || el.localName === 'input') return 'field';
+  if (el.closest('.public-DraftEditor-content, .DraftEditor-root')) return 'draftjs';
+  if (el.closest('[data-lexical-editor]')) return 'lexical';
+  return 'contenteditable';
+}
+
+const editorText = (el) => (editorKind(el) === 'field' ? el.value : el.textContent ?? '');
+
+function lastTextNode(node) {
+  for (let c = node.lastChild; c; c = c.previousSibling) {
+    if (c.nodeType === Node.TEXT_NODE && c.data) return c;
+    const found = lastTextNode(c);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Focuses the editor with the caret where a click at its end would put it: inside the last text
+ *  node, or before the empty block's <br> (Lexical ignores a caret on its root). */
+function focusAtEnd(doc, editor) {
+  editor.focus();
+  if (editorKind(editor) === 'field') {
+    editor.setSelectionRange(editor.value.length, editor.value.length);
+    return;
+  }
+  const range = doc.createRange();
+  const text = lastTextNode(editor);
+  const br = editor.querySelector('br');
+  if (text) range.setStart(text, text.data.length);
+  else if (br) range.setStartBefore(br);
+  else {
+    range.selectNodeContents(editor);
+    range.collapse(false);
+  }
+  range.collapse(true);
+  const selection = doc.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+function execInsertText(doc, text) {
+  try {
+    return doc.execCommand('insertText', false, text);
+  } catch {
+    return false;
+  }
+}
+
+function syntheticPaste(editor, text) {
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  editor.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }));
+}
+
+function setFieldValue(editor, text) {
+  editor.value += text;
+  editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+}
+
+/** Writes `text` to the clipboard (needs the user's recent click, which Copy and Insert are). */
+export async function copyToClipboard(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function tryInsert(doc, site, post, text) {
+  let composer = findComposer(doc, site, post);
+  if (!composer || site.alwaysClickReply) {
+    const button = query(post, site.replyButton);
+    if (button) {
+      button.click();
+      composer = null;
+      for (let waited = 0; !composer && waited < COMPOSER_WAIT_MS; waited += 50) {
+        await sleep(50);
+        composer = findComposer(doc, site, post);
+      }
+    }
+  }
+  if (!composer) throw new Error("Couldn't find this post's reply box.");
+  const before = editorText(composer);
+  const insertion = !before.trim() || /\s$/.test(before) ? text : ` ${text}`;
+  try {
+    focusAtEnd(doc, composer);
+  } catch {
+    throw new Error("Couldn't focus the reply box.");
+  }
+  await sleep(60); // let the editor see the selection change
+  const kind = editorKind(composer);
+  if (kind === 'draftjs' && !isFirefox() && !squash(before)) {
+    syntheticPaste(composer, insertion);
+  } else if (kind === 'field') {
+    if (!execInsertText(doc, insertion) || !editorText(composer).includes(insertion.trim())) setFieldValue(composer, insertion);
+  } else {
+    execInsertText(doc, insertion);
+  }
+  await sleep(120); // editors commit after the current task
+  if (!squash(editorText(composer)).includes(squash(text))) throw new Error("The reply box didn't take the text.");
+  const send = query(doc, site.sendButton);
+  if (send?.getAttribute('aria-disabled') === 'true') {
+    throw new Error("The site didn't register the text (its send button stayed disabled).");
+  }
+}
+
+/** Opens (if needed) the reply box for `post`, inserts `text` and verifies it; `inFrame` hands the
+ *  text to Hat Tip in the page's comment-form frame. Returns the card's status line. */
+export async function insertReply(doc, site, post, text, inFrame) {
+  try {
+    if (query(doc, site.composerFrame)) await inFrame(text);
+    else await tryInsert(doc, site, post, text);
+    return 'Inserted. Review it, then send it yourself.';
+  } catch (error) {
+    const why = error.message;
+    return (await copyToClipboard(text))
+      ? `${why} The reply is on your clipboard: click the reply box and press Ctrl+V (⌘V on a Mac).`
+      : `${why} Select the text above and copy it by hand.`;
+  }
+}
+
+/** In a comment-form frame: puts text handed over by the page around it into the frame's reply
+ *  box. Answers {ok, message}; the page around it does any clipboard fallback. */
+export async function insertHandedOver(doc, site, text) {
+  try {
+    await tryInsert(doc, site, doc.documentElement, text);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: error.message };
+  }
+}

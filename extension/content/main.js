@@ -1,0 +1,537 @@
+// The content script: the DOM side of Hat Tip, and nothing else. It finds the posts of the
+// current site (sites.js), reads their text (flow.js), asks the engine in the extension's
+// background what they say (engine.js), paints the mentions (paint.js), keeps one overlay button
+// per post with a mention and opens its card (overlay.js), and inserts replies (insert.js).
+//
+// It never blocks the page: all work happens in slices of at most SLICE_MS, posts are read in
+// bounded steps and sent in bounded pieces, posts near the viewport go first, and the engine's
+// work runs in the background, off the page's main thread. Every observer, listener and timer
+// belongs to one Session, so `stop()` (the site turned off, access revoked, the extension
+// updated) removes highlights, buttons and listeners in one call.
+
+import { detect } from './sites.js';
+import { TextFlow } from './flow.js';
+import { Painter } from './paint.js';
+import { Overlay } from './overlay.js';
+import { insertReply, insertHandedOver, copyToClipboard } from './insert.js';
+import { ask, alive, ContextGone } from './engine.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+/** Longest a slice of work may run before yielding to the page (ms). */
+const SLICE_MS = 8;
+/** A post's text is sent in pieces of this many UTF-16 units; each piece also carries LEAD units
+ *  before it (so word boundaries are judged right) and OVERLAP after it (so a mention that
+ *  straddles two pieces is found whole, in the piece where it starts). */
+const PIECE = 50_000;
+const LEAD = 64;
+const OVERLAP = 256;
+/** One request carries at most this many pieces and UTF-16 units. */
+const BATCH_PIECES = 50;
+const BATCH_UNITS = 200_000;
+const MAX_IN_FLIGHT = 2;
+/** Mutation records beyond this in one slice: rescan the page instead of following each. */
+const MAX_RECORDS = 2000;
+/** Texts longer than this are remembered by length only (change detection). */
+const REMEMBER_TEXT = 100_000;
+/** After the background failed every retry: try these posts again after this long. */
+const RETRY_LATER_MS = 3000;
+
+const schedule = (fn, timeout) => (typeof requestIdleCallback === 'function'
+  ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 1));
+
+class Session {
+  constructor(site) {
+    this.site = site;
+    this.doc = document;
+    this.abort = new AbortController();
+    this.stopped = false;
+    this.painter = new Painter();
+    this.overlay = new Overlay(this.doc, site.name);
+    /** Element → entry, for every post read (or being read). */
+    this.entries = new Map();
+    this.nextId = 1;
+    /** Posts found but not read yet, in document order; `cursor` is where reading goes on. */
+    this.pending = [];
+    this.pendingSet = new Set();
+    this.cursor = 0;
+    this.reading = null;
+    this.outbox = [];
+    this.inFlight = 0;
+    this.paintQueue = [];
+    this.records = [];
+    this.rescan = true;
+    this.sweep = false;
+    this.scheduled = false;
+    this.placeScheduled = false;
+    this.buttonsChanged = false;
+    this.timers = new Set();
+  }
+
+  start() {
+    const signal = this.abort.signal;
+    this.observer = new MutationObserver((records) => {
+      if (this.records.length < MAX_RECORDS) this.records.push(...records);
+      else this.rescan = true;
+      this.kick();
+    });
+    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+    const root = this.overlay.root;
+    root.addEventListener('click', (e) => this.onClick(e), { signal });
+    root.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.closeCardAndRefocus(); }, { signal });
+    const passive = { passive: true, capture: true, signal };
+    addEventListener('resize', () => this.schedulePlace(), passive);
+    addEventListener('scroll', () => { this.schedulePlace(); this.refocusLater(); }, passive);
+    this.kick();
+  }
+
+  stop() {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.abort.abort();
+    this.observer?.disconnect();
+    for (const t of this.timers) clearTimeout(t);
+    this.painter.destroy();
+    this.overlay.destroy();
+    this.entries.clear();
+    this.pending = [];
+    this.pendingSet.clear();
+    this.outbox = [];
+    this.paintQueue = [];
+  }
+
+  /** Forgets everything read (a new profile): every post is read again. */
+  reset() {
+    for (const entry of this.entries.values()) this.dropEntry(entry);
+    this.entries.clear();
+    this.pending = [];
+    this.pendingSet.clear();
+    this.reading = null;
+    this.outbox = [];
+    this.paintQueue = [];
+    this.overlay.closeCard();
+    this.rescan = true;
+    this.kick();
+  }
+
+  later(fn, ms) {
+    const t = setTimeout(() => { this.timers.delete(t); if (!this.stopped) fn(); }, ms);
+    this.timers.add(t);
+  }
+
+  kick() {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    schedule(() => this.slice(), 50);
+  }
+
+  // ---- one slice of work ----
+
+  slice() {
+    this.scheduled = false;
+    if (this.stopped) return;
+    const deadline = performance.now() + SLICE_MS;
+    try {
+      this.absorbRecords(deadline);
+      if (this.sweep) this.forgetDeparted();
+      if (this.rescan) this.discover();
+      this.paint(deadline);
+      this.read(deadline);
+      this.flush();
+      if (this.buttonsChanged) this.placeButtons();
+    } catch (error) {
+      console.error('Hat Tip:', error);
+    }
+    const busy = this.records.length || this.rescan || this.reading || this.cursor < this.pending.length
+      || this.paintQueue.length || (this.outbox.length && this.inFlight < MAX_IN_FLIGHT);
+    if (busy) this.kick();
+    else if (!this.inFlight && !this.outbox.length) this.overlay.setReady(this.withButtons());
+  }
+
+  withButtons() {
+    let n = 0;
+    for (const e of this.entries.values()) if (e.button) n++;
+    return n;
+  }
+
+  /** Turns mutation records into work: new posts to read, changed posts to read again. */
+  absorbRecords(deadline) {
+    const post = this.site.post;
+    if (!post) {
+      this.records = [];
+      return;
+    }
+    while (this.records.length && performance.now() < deadline) {
+      const r = this.records.pop();
+      if (r.removedNodes.length) this.sweep = true;
+      const target = r.target.nodeType === Node.ELEMENT_NODE ? r.target : r.target.parentElement;
+      const owner = target?.closest(post);
+      if (owner) this.changed(owner, deadline);
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== Node.ELEMENT_NODE) continue;
+        if (n.matches(post)) this.found(n);
+        else if (n.firstElementChild) this.rescan = true;
+      }
+    }
+  }
+
+  /** Lists every post on the page that is not known yet, visible ones first. */
+  discover() {
+    this.rescan = false;
+    if (!this.site.post) return;
+    for (const el of this.doc.querySelectorAll(this.site.post)) {
+      if (!this.entries.has(el) && !this.pendingSet.has(el)) {
+        this.pendingSet.add(el);
+        this.pending.push(el);
+      }
+    }
+    this.startNearViewport();
+  }
+
+  found(el) {
+    if (this.entries.has(el) || this.pendingSet.has(el)) return;
+    this.pendingSet.add(el);
+    this.pending.push(el);
+  }
+
+  /** A post whose content changed: read it again if its text is not what was read. */
+  changed(el, deadline) {
+    const entry = this.entries.get(el);
+    if (!entry) {
+      this.found(el);
+      return;
+    }
+    if (!entry.done) return;
+    const anchor = this.anchorOf(el);
+    if (anchor === entry.anchor && anchor) {
+      const flow = new TextFlow(anchor, this.site.post);
+      if (!flow.read(deadline)) return this.requeue(entry);
+      if (entry.text === null ? flow.text.length === entry.length : flow.text === entry.text) return;
+    }
+    this.requeue(entry);
+  }
+
+  requeue(entry) {
+    this.dropEntry(entry);
+    this.entries.delete(entry.el);
+    this.found(entry.el);
+  }
+
+  /** Moves the reading cursor to the first unread post that reaches the viewport: a binary search
+   *  over the unread posts (in document order), one layout for the whole search. */
+  startNearViewport() {
+    this.pending = this.pending.filter((el) => this.pendingSet.has(el));
+    this.cursor = 0;
+    let lo = 0;
+    let hi = this.pending.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.pending[mid].getBoundingClientRect().bottom < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && lo < this.pending.length) {
+      // Visible and below first, then the ones above the viewport.
+      this.pending = [...this.pending.slice(lo), ...this.pending.slice(0, lo)];
+    }
+  }
+
+  /** After scrolling stops, unread posts at the new place go first. */
+  refocusLater() {
+    if (this.refocusTimer) return;
+    this.refocusTimer = true;
+    this.later(() => {
+      this.refocusTimer = false;
+      if (this.cursor < this.pending.length) {
+        this.pending = this.pending.slice(this.cursor);
+        this.startNearViewport();
+        this.kick();
+      }
+    }, 150);
+  }
+
+  anchorOf(el) {
+    return this.site.text ? el.querySelector(this.site.text) : el;
+  }
+
+  /** Reads posts until the deadline; a post read whole becomes pieces in the outbox. */
+  read(deadline) {
+    while (performance.now() < deadline) {
+      if (!this.reading) {
+        const el = this.nextPending();
+        if (!el) return;
+        if (!el.isConnected) continue;
+        const anchor = this.anchorOf(el);
+        if (!anchor) continue; // its text is not rendered yet; a mutation brings it back
+        const entry = { id: this.nextId++, el, anchor, flow: new TextFlow(anchor, this.site.post), done: false,
+          text: null, length: 0, gen: 0, piecesLeft: 0, card: null, button: null, ranges: [] };
+        this.entries.set(el, entry);
+        this.reading = entry;
+      }
+      const entry = this.reading;
+      if (!entry.flow.read(deadline)) return;
+      this.reading = null;
+      entry.done = true;
+      const text = entry.flow.text;
+      entry.length = text.length;
+      entry.text = text.length <= REMEMBER_TEXT ? text : null;
+      if (!text.trim()) {
+        entry.flow = null;
+        continue;
+      }
+      this.queuePieces(entry, text);
+    }
+  }
+
+  nextPending() {
+    while (this.cursor < this.pending.length) {
+      const el = this.pending[this.cursor++];
+      if (this.pendingSet.delete(el)) return el;
+    }
+    if (this.cursor) {
+      this.pending = [];
+      this.cursor = 0;
+    }
+    return null;
+  }
+
+  queuePieces(entry, text) {
+    const author = this.site.authorName || this.site.authorHandle
+      ? { name: textOf(entry.el, this.site.authorName), handle: textOf(entry.el, this.site.authorHandle).replace(/^@/, '') }
+      : null;
+    for (let start = 0; start < text.length; start += PIECE) {
+      let from = Math.max(0, start - LEAD);
+      let to = Math.min(text.length, start + PIECE + OVERLAP);
+      // Never split a surrogate pair.
+      if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
+      if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
+      const first = start === 0;
+      this.outbox.push({
+        entry, gen: entry.gen, offset: from, keepFrom: start - from, keepTo: start + PIECE - from,
+        body: first ? { text: text.slice(from, to), platform: this.site.platform, author } : { text: text.slice(from, to), mentions_only: true },
+      });
+      entry.piecesLeft++;
+    }
+  }
+
+  /** Sends what is in the outbox, in bounded batches. */
+  flush() {
+    while (this.outbox.length && this.inFlight < MAX_IN_FLIGHT) {
+      const batch = [];
+      let units = 0;
+      while (this.outbox.length && batch.length < BATCH_PIECES && (units === 0 || units + this.outbox[0].body.text.length <= BATCH_UNITS)) {
+        const piece = this.outbox.shift();
+        if (piece.gen !== piece.entry.gen || this.entries.get(piece.entry.el) !== piece.entry) continue;
+        units += piece.body.text.length;
+        batch.push(piece);
+      }
+      if (!batch.length) return;
+      this.inFlight++;
+      ask(api, { type: 'hattip:analyze', posts: batch.map((p) => p.body) })
+        .then((answer) => this.received(batch, answer))
+        .catch((error) => this.failed(batch, error))
+        .finally(() => { this.inFlight--; this.kick(); });
+    }
+  }
+
+  received(batch, answer) {
+    if (this.stopped) return;
+    if (!answer.ok) {
+      console.error('Hat Tip: the engine refused a request:', answer.error);
+      return;
+    }
+    batch.forEach((piece, i) => {
+      const { entry } = piece;
+      if (piece.gen !== entry.gen || this.entries.get(entry.el) !== entry) return;
+      const result = answer.results[i];
+      const mentions = result.mentions
+        .filter((m) => m.start >= piece.keepFrom && m.start < piece.keepTo)
+        .map((m) => ({ start: m.start + piece.offset, end: m.end + piece.offset, fuzzy: !!m.fuzzy }));
+      if (result.card) entry.card = result.card;
+      entry.piecesLeft--;
+      this.paintQueue.push({ entry, gen: entry.gen, mentions, next: 0 });
+    });
+  }
+
+  failed(batch, error) {
+    if (error instanceof ContextGone || !alive(api)) {
+      this.stop();
+      return;
+    }
+    console.error('Hat Tip: the engine did not answer:', error?.message ?? error);
+    // The background may be restarting: read these posts again a little later.
+    this.later(() => {
+      for (const piece of batch) if (this.entries.get(piece.entry.el) === piece.entry) this.requeue(piece.entry);
+      this.kick();
+    }, RETRY_LATER_MS);
+  }
+
+  /** Turns answered mentions into highlights and buttons, a few ranges at a time. */
+  paint(deadline) {
+    while (this.paintQueue.length) {
+      const job = this.paintQueue[0];
+      const { entry } = job;
+      if (job.gen !== entry.gen || this.entries.get(entry.el) !== entry) {
+        this.paintQueue.shift();
+        continue;
+      }
+      while (job.next < job.mentions.length) {
+        const m = job.mentions[job.next++];
+        const range = entry.flow?.range(this.doc, m.start, m.end);
+        if (range) {
+          this.painter.add(range, m.fuzzy);
+          entry.ranges.push(range);
+        }
+        if (job.next % 32 === 0 && performance.now() > deadline) return;
+      }
+      this.paintQueue.shift();
+      if (entry.card && !entry.button) {
+        entry.button = this.overlay.addButton(entry.id, entry.card.brand, entry.card.label);
+        this.buttonsChanged = true;
+      }
+      if (entry.piecesLeft === 0) entry.flow = null; // the ranges are live; the map is no longer needed
+      if (performance.now() > deadline) return;
+    }
+  }
+
+  dropEntry(entry) {
+    entry.gen++;
+    for (const r of entry.ranges) this.painter.remove(r);
+    entry.ranges = [];
+    entry.button?.remove();
+    entry.button = null;
+    entry.card = null;
+    if (this.overlay.openPost === entry.id) this.overlay.closeCard();
+    if (this.reading === entry) this.reading = null;
+  }
+
+  /** Forgets posts that left the page (virtualised timelines): ranges, buttons, state. */
+  forgetDeparted() {
+    this.sweep = false;
+    for (const [el, entry] of this.entries) {
+      if (!el.isConnected || !entry.anchor.isConnected) {
+        this.dropEntry(entry);
+        this.entries.delete(el);
+      }
+    }
+    this.buttonsChanged = true;
+  }
+
+  schedulePlace() {
+    if (this.placeScheduled || this.stopped) return;
+    this.placeScheduled = true;
+    requestAnimationFrame(() => {
+      this.placeScheduled = false;
+      if (!this.stopped) this.placeButtons();
+    });
+  }
+
+  placeButtons() {
+    this.buttonsChanged = false;
+    const pairs = [];
+    for (const e of this.entries.values()) if (e.button) pairs.push([e.button, e.anchor]);
+    this.overlay.place(pairs);
+  }
+
+  entryById(id) {
+    for (const e of this.entries.values()) if (e.id === id) return e;
+    return null;
+  }
+
+  // ---- the card ----
+
+  closeCardAndRefocus() {
+    const entry = this.overlay.openPost && this.entryById(this.overlay.openPost);
+    this.overlay.closeCard();
+    entry?.button?.focus();
+  }
+
+  onClick(event) {
+    const actor = event.target?.closest?.('[data-action]');
+    if (!actor) return;
+    const action = actor.dataset.action;
+    const open = this.overlay.openPost && this.entryById(this.overlay.openPost);
+    if (action === 'open') {
+      const id = Number(actor.dataset.post);
+      if (this.overlay.openPost === id) return this.overlay.closeCard();
+      const entry = this.entryById(id);
+      if (entry?.card && entry.button) this.overlay.openCard(id, entry.button, entry.card);
+    } else if (action === 'close') {
+      this.closeCardAndRefocus();
+    } else if (action === 'use-alt') {
+      const alt = open?.card.alternatives[Number(actor.dataset.alt)];
+      if (alt) this.overlay.replyText = alt;
+    } else if (action === 'copy') {
+      const text = this.overlay.replyText;
+      copyToClipboard(text).then((ok) => this.overlay.setStatus(ok ? 'Copied to the clipboard.' : "Couldn't copy: select the text and copy it by hand."));
+    } else if (action === 'insert' && open) {
+      this.overlay.setStatus('Inserting…');
+      insertReply(this.doc, this.site, open.el, this.overlay.replyText, insertInFrame)
+        .then((message) => this.overlay.setStatus(message));
+    }
+  }
+}
+
+function textOf(el, selector) {
+  return selector ? (el.querySelector(selector)?.textContent ?? '').trim() : '';
+}
+
+const isLowSurrogate = (c) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Hands a reply to Hat Tip in the page's comment-form frame (through the background). */
+async function insertInFrame(text) {
+  const answer = await ask(api, { type: 'hattip:insert-in-frame', text });
+  if (!answer.ok) throw new Error(answer.message ?? "The comment form's frame didn't answer.");
+}
+
+// ---- start, stop, and what the background tells this page ----
+
+let session = null;
+const site = detect(document);
+
+async function check() {
+  let run = false;
+  try {
+    run = (await ask(api, { type: 'hattip:hello' })).run === true;
+  } catch (error) {
+    if (!(error instanceof ContextGone)) console.error('Hat Tip: could not reach the background:', error?.message ?? error);
+  }
+  if (run && !session) {
+    session = new Session(site);
+    if (site.takesFrameInserts) session.overlay.setReady(0);
+    else session.start();
+  } else if (!run && session) {
+    session.stop();
+    session = null;
+  }
+}
+
+function onMessage(message, _sender, respond) {
+  if (!alive(api)) return undefined;
+  switch (message?.type) {
+    case 'hattip:profile-changed':
+      session?.reset();
+      return undefined;
+    case 'hattip:recheck':
+      check();
+      return undefined;
+    case 'hattip:insert-here':
+      if (!session || !site.takesFrameInserts || typeof message.text !== 'string') return undefined;
+      insertHandedOver(document, site, message.text).then(respond);
+      return true;
+    default:
+      return undefined;
+  }
+}
+
+// Once per document and extension instance. After an update Chrome may run the new content
+// script next to the orphaned old one: the old one (whose extension context is dead) gives way.
+const previous = globalThis.__hattipInstance;
+if (!previous || !previous.alive()) {
+  previous?.stop();
+  globalThis.__hattipInstance = {
+    alive: () => alive(api),
+    stop: () => { session?.stop(); session = null; api.runtime?.onMessage?.removeListener(onMessage); },
+  };
+  api.runtime.onMessage.addListener(onMessage);
+  check();
+}

@@ -1,0 +1,219 @@
+// Hat Tip's only UI in the page: one extension-owned element appended to <html> (outside anything
+// a site's framework renders) with an open shadow root holding one button per post with a mention
+// and the reply card (role="dialog"). Page text only ever enters it through textContent/value,
+// never as HTML. Clicks are delegated by data-action attributes. Styles go in through a
+// constructed stylesheet where the browser allows it, so a page's style-src CSP is never involved.
+
+const TAG = 'hattip-overlay';
+
+const STYLE = `
+:host { all: initial; }
+.layer { position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: visible;
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; }
+.hat { position: absolute; display: inline-flex; align-items: center; gap: 4px; height: 26px;
+  padding: 0 8px; border-radius: 13px; border: 1px solid #d4a72c; background: #fff8c5;
+  color: #3d2e00; font: inherit; font-weight: 600; cursor: pointer; white-space: nowrap;
+  box-shadow: 0 1px 3px rgba(0,0,0,.15); transform: translateX(-100%); }
+.hat:hover, .hat:focus-visible { background: #ffe58a; outline: 2px solid #9a6700; outline-offset: 1px; }
+.card { position: absolute; width: 340px; max-width: calc(100vw - 24px); box-sizing: border-box;
+  background: #fff; border: 1px solid #d0d7de; border-radius: 10px; padding: 12px 14px;
+  box-shadow: 0 8px 24px rgba(140,149,159,.35); }
+.card h2 { margin: 0 28px 8px 0; font-size: 14px; }
+.card dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0 0 8px; }
+.card dt { color: #57606a; } .card dd { margin: 0; font-weight: 600; }
+.card textarea { width: 100%; box-sizing: border-box; min-height: 84px; font: inherit;
+  border: 1px solid #d0d7de; border-radius: 6px; padding: 6px; resize: vertical; }
+.card .alts { margin: 6px 0 0; padding: 0; list-style: none; display: grid; gap: 4px; }
+.card .alts button { text-align: left; width: 100%; font: inherit; font-size: 12px;
+  background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 4px 6px; cursor: pointer; }
+.card .alts .move { display: block; font-weight: 600; font-size: 11px; color: #5b4b8a; }
+.card .row { display: flex; gap: 8px; margin-top: 10px; }
+.card .row button { font: inherit; font-weight: 600; padding: 5px 12px; border-radius: 6px;
+  border: 1px solid #1f883d; cursor: pointer; }
+.card .primary { background: #1f883d; color: #fff; } .card .secondary { background: #f6f8fa; color: #1f2328; border-color: #d0d7de; }
+.card .close { position: absolute; top: 6px; right: 8px; border: 0; background: none; font-size: 18px; cursor: pointer; }
+.card .guidance { background: #fff1f0; border: 1px solid #ffb3ab; border-radius: 6px; padding: 6px 8px; }
+.card .status { min-height: 1.4em; margin: 8px 0 0; color: #0550ae; }
+.card .label { color: #57606a; font-size: 12px; margin: 8px 0 4px; }
+.card .why { margin: 0 0 8px; } .card .why mark { background: #fff8c5; border-radius: 3px; padding: 0 3px; }
+`;
+
+function el(doc, tag, className = '', text = null) {
+  const e = doc.createElement(tag);
+  if (className) e.className = className;
+  if (text !== null) e.textContent = text;
+  return e;
+}
+
+function styleShadow(doc, root) {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+    root.adoptedStyleSheets = [sheet];
+    if (root.adoptedStyleSheets.length === 1) return;
+  } catch {
+    // Firefox content scripts can't hand a sandbox array to the page's shadow root.
+  }
+  root.append(el(doc, 'style', '', STYLE));
+}
+
+export class Overlay {
+  constructor(doc, siteName) {
+    // A Hat Tip from before an update may have left its overlay behind: it is ours to remove.
+    for (const old of doc.querySelectorAll(TAG)) old.remove();
+    this.doc = doc;
+    this.host = doc.createElement(TAG);
+    this.host.setAttribute('data-site', siteName);
+    Object.assign(this.host.style, { position: 'absolute', top: '0', left: '0', zIndex: '2147483647' });
+    this.root = this.host.attachShadow({ mode: 'open' });
+    styleShadow(doc, this.root);
+    this.layer = el(doc, 'div', 'layer');
+    this.root.append(this.layer);
+    doc.documentElement.append(this.host);
+    this.card = null;
+    this.openPost = null;
+  }
+
+  setReady(postsWithMentions) {
+    this.host.setAttribute('data-ready', String(postsWithMentions));
+  }
+
+  /** The button for one post with mentions; `label` is its accessible name. */
+  addButton(postId, brand, label) {
+    const b = el(this.doc, 'button', 'hat', `🎩 ${brand}`);
+    b.type = 'button';
+    b.dataset.action = 'open';
+    b.dataset.post = String(postId);
+    b.setAttribute('aria-label', label);
+    b.setAttribute('aria-haspopup', 'dialog');
+    this.layer.append(b);
+    return b;
+  }
+
+  /** Puts buttons at the top-right corner of their anchors (document coordinates): all layout
+   *  reads first, then all writes, so placing many buttons costs one layout. */
+  place(pairs) {
+    const sx = window.scrollX;
+    const sy = window.scrollY;
+    const rects = pairs.map(([, anchor]) => anchor.getBoundingClientRect());
+    pairs.forEach(([button], i) => {
+      const r = rects[i];
+      const hidden = r.width === 0 && r.height === 0;
+      button.style.display = hidden ? 'none' : 'inline-flex';
+      if (hidden) return;
+      button.style.left = `${Math.round(Math.max(r.right + sx, sx + 120))}px`; // its right edge (CSS shifts it left)
+      button.style.top = `${Math.round(Math.max(r.top + sy - 30, 0))}px`;
+    });
+  }
+
+  hide(button) {
+    button.style.display = 'none';
+  }
+
+  /** Opens the card of `card` (the engine's worded card) next to `button`. */
+  openCard(postId, button, card) {
+    this.closeCard();
+    const d = this.doc;
+    const root = el(d, 'div', 'card');
+    root.setAttribute('role', 'dialog');
+    root.setAttribute('aria-label', `Hat Tip: reply to a mention of ${card.brand}`);
+    root.dataset.post = String(postId);
+    const close = el(d, 'button', 'close', '×');
+    close.setAttribute('aria-label', 'Close');
+    close.dataset.action = 'close';
+    root.append(close, el(d, 'h2', '', `Mention of ${card.brand}`));
+    const dl = el(d, 'dl');
+    for (const [term, value, field] of [
+      ['Brand', card.brand, 'brand'], ['Matched', card.matched.join(', '), 'matched'],
+      ['Language', card.language, 'language'], ['Sentiment', card.sentiment, 'sentiment'],
+      ['Intent', card.intent, 'intent'], ['Reply act', card.act, 'act'],
+    ]) {
+      const dd = el(d, 'dd', '', value);
+      dd.dataset.field = field;
+      dl.append(el(d, 'dt', '', term), dd);
+    }
+    root.append(dl);
+    if (card.reasons.length) {
+      const why = el(d, 'p', 'why');
+      why.dataset.field = 'reasons';
+      why.append(el(d, 'span', 'label', 'Why: '));
+      for (const reason of card.reasons) why.append(el(d, 'mark', '', reason), d.createTextNode(' '));
+      root.append(why);
+    }
+    if (card.guidance) {
+      const g = el(d, 'p', 'guidance', card.guidance);
+      g.dataset.field = 'guidance';
+      root.append(g);
+    } else {
+      const label = el(d, 'p', 'label', `${card.moves[0] ?? 'Suggested reply'}, in ${card.reply_language}: edit before inserting`);
+      label.dataset.field = 'reply-label';
+      const ta = el(d, 'textarea');
+      ta.value = card.reply;
+      ta.dataset.field = 'reply';
+      ta.setAttribute('aria-label', 'Suggested reply');
+      root.append(label, ta);
+      if (card.alternatives.length) {
+        root.append(el(d, 'p', 'label', 'Other ways to answer'));
+        const list = el(d, 'ul', 'alts');
+        card.alternatives.forEach((alt, i) => {
+          const b = el(d, 'button');
+          if (card.moves[i + 1]) b.append(el(d, 'span', 'move', card.moves[i + 1]));
+          b.append(d.createTextNode(alt));
+          b.type = 'button';
+          b.dataset.action = 'use-alt';
+          b.dataset.alt = String(i);
+          list.append(el(d, 'li'));
+          list.lastChild.append(b);
+        });
+        root.append(list);
+      }
+      const row = el(d, 'div', 'row');
+      for (const [text, action, cls] of [['Insert', 'insert', 'primary'], ['Copy', 'copy', 'secondary']]) {
+        const b = el(d, 'button', cls, text);
+        b.type = 'button';
+        b.dataset.action = action;
+        row.append(b);
+      }
+      root.append(row);
+    }
+    const status = el(d, 'p', 'status');
+    status.setAttribute('role', 'status');
+    status.dataset.field = 'status';
+    root.append(status);
+
+    const left = parseFloat(button.style.left) || 0;
+    const top = parseFloat(button.style.top) || 0;
+    const sx = window.scrollX;
+    const cardLeft = Math.min(Math.max(left - 340, sx + 8), Math.max(sx + window.innerWidth - 350, sx + 8));
+    root.style.left = `${Math.round(cardLeft)}px`;
+    root.style.top = `${Math.round(top + 32)}px`;
+    this.layer.append(root);
+    root.querySelector('textarea, .close')?.focus();
+    this.card = root;
+    this.openPost = postId;
+  }
+
+  closeCard() {
+    this.card?.remove();
+    this.card = null;
+    this.openPost = null;
+  }
+
+  get replyText() {
+    return this.card?.querySelector('textarea')?.value ?? '';
+  }
+
+  set replyText(text) {
+    const ta = this.card?.querySelector('textarea');
+    if (ta) ta.value = text;
+  }
+
+  setStatus(message) {
+    const s = this.card?.querySelector('[data-field="status"]');
+    if (s) s.textContent = message;
+  }
+
+  destroy() {
+    this.host.remove();
+  }
+}

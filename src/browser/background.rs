@@ -1,0 +1,56 @@
+//! The engine as the extension's background holds it (Chrome's service worker, Firefox's
+//! background page): one compiled profile per browser, answering the content scripts' requests
+//! (`crate::protocol`). `background.js` owns the browser events and storage; this only compiles
+//! and answers. No DOM: a service worker has none.
+
+use wasm_bindgen::prelude::*;
+
+use crate::engine::Engine;
+use crate::profile::Profile;
+
+/// The background's engine, compiled from the stored profile.
+#[wasm_bindgen]
+pub struct BackgroundEngine {
+    engine: Engine,
+    warning: Option<String>,
+}
+
+#[wasm_bindgen]
+impl BackgroundEngine {
+    /// Compiles the stored profile (JSON text), or the demo profile when none is stored or the
+    /// stored one is refused (then [`BackgroundEngine::warning`] says why).
+    #[wasm_bindgen(constructor)]
+    pub fn new(profile_json: Option<String>) -> BackgroundEngine {
+        let (profile, warning) = match profile_json.as_deref().map(Profile::from_json) {
+            Some(Ok(p)) => (p, None),
+            Some(Err(e)) => (
+                Profile::demo(),
+                Some(format!(
+                    "the stored profile was refused ({e}); using the demo profile"
+                )),
+            ),
+            None => (Profile::demo(), None),
+        };
+        BackgroundEngine {
+            engine: Engine::new(profile),
+            warning,
+        }
+    }
+
+    /// Why the stored profile is not the one in use, if it is not.
+    #[wasm_bindgen(getter)]
+    pub fn warning(&self) -> Option<String> {
+        self.warning.clone()
+    }
+
+    /// How many brands the compiled profile has.
+    #[wasm_bindgen(getter)]
+    pub fn brands(&self) -> u32 {
+        self.engine.profile().brands.len() as u32
+    }
+
+    /// Answers one request from a content script (JSON text in, JSON text out; see `protocol`).
+    pub fn answer(&self, request_json: &str) -> String {
+        crate::protocol::answer(&self.engine, request_json)
+    }
+}

@@ -1,0 +1,143 @@
+//! The engine's one front door: a compiled profile that analyses posts. `Engine::new(profile)`
+//! compiles every brand term once; `engine.analyze(&post)` finds the mentions, understands the
+//! post (`crate::analyze`) and drafts the reply (`crate::reply`). The CLI, the browser's
+//! background, the benchmarks and the fuzz target all go through here. No DOM, no I/O.
+
+use serde::Serialize;
+
+use crate::analyze::{understand, Intent, Mention, Sentiment};
+use crate::matcher::Matcher;
+use crate::post::Post;
+use crate::profile::{Profile, ProfileError};
+use crate::reply::{draft_reply, Reply};
+use crate::text::slice_utf16;
+
+/// A brand profile compiled for analysis.
+#[derive(Debug)]
+pub struct Engine {
+    profile: Profile,
+    matcher: Matcher,
+}
+
+/// Everything Hat Tip has to say about one post.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub mentions: Vec<Mention>,
+    pub language: &'static str,
+    pub sentiment: Sentiment,
+    pub intent: Intent,
+    pub reply: Reply,
+    /// The words and phrases that decided the intent and sentiment, most telling first; the card
+    /// shows them so the user can see why (omitted from JSON when empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<String>,
+}
+
+impl Engine {
+    /// Compiles `profile` (already validated, as every [`Profile`] is).
+    pub fn new(profile: Profile) -> Engine {
+        let matcher = Matcher::new(&profile);
+        Engine { profile, matcher }
+    }
+
+    /// Validates a profile given as JSON text (schema v1) and compiles it.
+    pub fn from_json(json: &str) -> Result<Engine, ProfileError> {
+        Profile::from_json(json).map(Engine::new)
+    }
+
+    /// The engine for the built-in demo profile.
+    pub fn demo() -> Engine {
+        Engine::new(Profile::demo())
+    }
+
+    /// The profile this engine was compiled from.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// Mentions, language, sentiment, intent and the suggested reply of one post.
+    pub fn analyze(&self, post: &Post<'_>) -> Analysis {
+        let u = understand(post, &self.profile, &self.matcher);
+        let reply = draft_reply(
+            post,
+            &self.profile,
+            &u.spans,
+            u.intent,
+            u.language,
+            &u.lower,
+        );
+        Analysis {
+            mentions: u.mentions,
+            language: u.language,
+            sentiment: u.sentiment,
+            intent: u.intent,
+            reply,
+            reasons: u.reasons,
+        }
+    }
+
+    /// Only the brand mentions in `text` (for long texts read in pieces, where the rest of the
+    /// analysis is done once on the first piece).
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        self.matcher
+            .find(text)
+            .into_iter()
+            .map(|m| Mention {
+                brand: self.profile.brands[m.brand].name.clone(),
+                text: slice_utf16(text, m.start, m.end).to_string(),
+                start: m.start,
+                end: m.end,
+                fuzzy: m.fuzzy,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::SentimentLabel;
+    use crate::reply::ReplyAct;
+
+    #[test]
+    fn analysis_of_a_complaint() {
+        let engine = Engine::demo();
+        let a = engine.analyze(&Post {
+            text: "@zephyrair my bag is lost again and nobody answers",
+            ..Default::default()
+        });
+        assert_eq!(a.mentions.len(), 1);
+        assert_eq!(a.mentions[0].brand, "Zephyr Air");
+        assert_eq!(a.language, "en");
+        assert_eq!(a.sentiment.label, SentimentLabel::Negative);
+        assert_eq!(a.intent, Intent::Complaint);
+        assert_eq!(a.reply.act, ReplyAct::ApologizeHelp);
+        assert_eq!(
+            a.reasons.first().map(String::as_str),
+            Some("lost"),
+            "{:?}",
+            a.reasons
+        );
+    }
+
+    #[test]
+    fn mentions_alone_agree_with_the_full_analysis() {
+        let engine = Engine::demo();
+        let text = "Cold Brew Reserve at Northwind! @zephyrair #northwind Nortwind";
+        assert_eq!(
+            engine.mentions(text),
+            engine
+                .analyze(&Post {
+                    text,
+                    ..Default::default()
+                })
+                .mentions
+        );
+        assert!(
+            Engine::from_json("{\"version\": 1, \"brands\": [{\"nam\": \"x\"}]}")
+                .unwrap_err()
+                .path
+                .starts_with("brands[0]")
+        );
+    }
+}

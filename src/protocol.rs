@@ -1,0 +1,289 @@
+//! The messages between a page's content script and the engine in the extension's background:
+//! what a page may ask (`analyze` a batch of posts) and what it gets back (mentions with UTF-16
+//! offsets, and the card to show for a post that mentions a brand: every label already worded,
+//! so the page only paints). Requests come from pages Hat Tip does not control, so they are
+//! validated as strictly as a profile: an unknown field, a wrong type or an oversized batch is
+//! refused with the field's path (`posts[3].author.handle: invalid type…`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::Mention;
+use crate::engine::{Analysis, Engine};
+use crate::post::{null_as_default, Author, Platform, Post};
+use crate::reply::{language_name, move_label, ReplyAct, MODERATION_GUIDANCE};
+
+/// Most posts one request may carry (a content script sends a few screens' worth at a time).
+pub const MAX_POSTS: usize = 200;
+/// Longest text one post of a request may have, in UTF-16 units: longer posts are sent in
+/// pieces, so no message and no single analysis is unbounded.
+pub const MAX_TEXT_UNITS: usize = 1 << 18;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnalyzeRequest {
+    posts: Vec<PostInput>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PostInput {
+    text: String,
+    #[serde(default, deserialize_with = "null_as_default")]
+    platform: Platform,
+    #[serde(default)]
+    author: Option<Author>,
+    /// Only the mentions (a later piece of a long post, whose card comes from its first piece).
+    #[serde(default, deserialize_with = "null_as_default")]
+    mentions_only: bool,
+}
+
+/// What the card shows for one post, worded for the user.
+#[derive(Debug, Serialize)]
+pub struct Card<'a> {
+    /// The button's accessible name ("Hat Tip: Zephyr Air mentioned (complaint). Open …").
+    pub label: String,
+    pub brand: &'a str,
+    /// The matched texts, a likely misspelling marked as one.
+    pub matched: Vec<String>,
+    pub language: &'static str,
+    pub sentiment: String,
+    pub intent: &'static str,
+    pub act: &'static str,
+    pub reply: &'a str,
+    pub alternatives: &'a [String],
+    /// What the reply and each alternative do ("Ask what they liked").
+    pub moves: Vec<&'static str>,
+    pub reply_language: &'static str,
+    pub guidance: Option<&'static str>,
+    pub reasons: &'a [String],
+}
+
+impl<'a> Card<'a> {
+    fn of(a: &'a Analysis) -> Option<Card<'a>> {
+        let first = a.mentions.first()?;
+        let mut brands: Vec<&str> = a.mentions.iter().map(|m| m.brand.as_str()).collect();
+        brands.dedup();
+        Some(Card {
+            label: format!(
+                "Hat Tip: {} mentioned ({}). Open the reply suggestion",
+                brands.join(", "),
+                a.intent.as_str()
+            ),
+            brand: &first.brand,
+            matched: a
+                .mentions
+                .iter()
+                .map(|m| {
+                    if m.fuzzy {
+                        format!("{} (likely misspelt)", m.text)
+                    } else {
+                        m.text.clone()
+                    }
+                })
+                .collect(),
+            language: a.language,
+            sentiment: format!("{} ({:+.2})", a.sentiment.label.as_str(), a.sentiment.score),
+            intent: a.intent.as_str(),
+            act: a.reply.act.as_str(),
+            reply: &a.reply.text,
+            alternatives: &a.reply.alternatives,
+            moves: a.reply.moves.iter().map(|m| move_label(m)).collect(),
+            reply_language: language_name(a.reply.language),
+            guidance: (a.reply.act == ReplyAct::Moderate).then_some(MODERATION_GUIDANCE),
+            reasons: &a.reasons,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct PostResult<'a> {
+    mentions: &'a [Mention],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    card: Option<Card<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Response<'a> {
+    Answer {
+        ok: bool,
+        results: Vec<PostResult<'a>>,
+    },
+    Refusal {
+        ok: bool,
+        error: String,
+    },
+}
+
+fn refusal(error: String) -> String {
+    serde_json::to_string(&Response::Refusal { ok: false, error }).unwrap_or_default()
+}
+
+/// Answers one `analyze` request (JSON text) with a JSON response: `{"ok": true, "results":
+/// [{"mentions": […], "card": {…}}]}`, one result per post in order, or `{"ok": false,
+/// "error": "posts[0].text: …"}`.
+pub fn answer(engine: &Engine, request_json: &str) -> String {
+    let de = &mut serde_json::Deserializer::from_str(request_json);
+    let request: AnalyzeRequest = match serde_path_to_error::deserialize(de) {
+        Ok(r) => r,
+        Err(e) => {
+            let path = e.path().to_string();
+            return refusal(if path == "." {
+                format!("request: {}", e.into_inner())
+            } else {
+                format!("{path}: {}", e.into_inner())
+            });
+        }
+    };
+    if request.posts.len() > MAX_POSTS {
+        return refusal(format!(
+            "posts: {} posts in one request; at most {MAX_POSTS}",
+            request.posts.len()
+        ));
+    }
+    for (i, p) in request.posts.iter().enumerate() {
+        // UTF-16 units are at most UTF-8 bytes, so only long texts need counting.
+        if p.text.len() > MAX_TEXT_UNITS && p.text.encode_utf16().count() > MAX_TEXT_UNITS {
+            return refusal(format!(
+                "posts[{i}].text: longer than {MAX_TEXT_UNITS} UTF-16 units; send it in pieces"
+            ));
+        }
+    }
+    let analyses: Vec<(Vec<Mention>, Option<Analysis>)> = request
+        .posts
+        .iter()
+        .map(|p| {
+            if p.mentions_only {
+                (engine.mentions(&p.text), None)
+            } else {
+                let a = engine.analyze(&Post {
+                    text: &p.text,
+                    platform: p.platform,
+                    author: p.author.as_ref(),
+                });
+                (Vec::new(), Some(a))
+            }
+        })
+        .collect();
+    let results = analyses
+        .iter()
+        .map(|(mentions, analysis)| match analysis {
+            Some(a) => PostResult {
+                mentions: &a.mentions,
+                card: Card::of(a),
+            },
+            None => PostResult {
+                mentions,
+                card: None,
+            },
+        })
+        .collect();
+    serde_json::to_string(&Response::Answer { ok: true, results })
+        .unwrap_or_else(|e| refusal(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn ask(request: &str) -> Value {
+        serde_json::from_str(&answer(&Engine::demo(), request)).unwrap()
+    }
+
+    #[test]
+    fn answers_a_batch_in_order_with_cards_only_for_mentions() {
+        let r = ask(r#"{"posts": [
+            {"text": "@zephyrair lost my bag again", "platform": "x", "author": {"name": "Paul", "handle": null}},
+            {"text": "nothing here", "author": null, "platform": null},
+            {"text": "more Northwind", "mentions_only": true}
+        ]}"#);
+        assert_eq!(r["ok"], true);
+        let results = r["results"].as_array().unwrap();
+        assert_eq!(results.len(), 3);
+        assert_eq!(results[0]["mentions"][0]["brand"], "Zephyr Air");
+        let card = &results[0]["card"];
+        assert_eq!(card["act"], "apologize_help");
+        assert_eq!(
+            card["label"],
+            "Hat Tip: Zephyr Air mentioned (complaint). Open the reply suggestion"
+        );
+        assert!(card["reply"].as_str().unwrap().contains("Paul"), "{card}");
+        assert_eq!(card["reply_language"], "English");
+        assert_eq!(card["guidance"], Value::Null);
+        assert_eq!(results[1]["mentions"].as_array().unwrap().len(), 0);
+        assert!(results[1].get("card").is_none());
+        assert_eq!(
+            (
+                results[2]["mentions"][0]["start"].as_u64(),
+                results[2]["mentions"][0]["end"].as_u64()
+            ),
+            (Some(5), Some(14))
+        );
+        assert!(
+            results[2].get("card").is_none(),
+            "a later piece of a long post has no card of its own"
+        );
+    }
+
+    #[test]
+    fn refuses_bad_requests_naming_the_field() {
+        for (request, want) in [
+            (r#"{"posts": [{"text": 5}]}"#, "posts[0].text: invalid type"),
+            (
+                r#"{"posts": [{"text": "a", "author": {"handle": 7}}]}"#,
+                "posts[0].author.handle: invalid type",
+            ),
+            (
+                r#"{"posts": [{"text": "a", "colour": "red"}]}"#,
+                "posts[0].colour: unknown field `colour`",
+            ),
+            (
+                r#"{"posts": [{"text": "a", "platform": "myspace"}]}"#,
+                "posts[0].platform: unknown variant",
+            ),
+            (r#"{"post": []}"#, "post: unknown field `post`"),
+            ("not json", "request: expected"),
+        ] {
+            let r = ask(request);
+            assert_eq!(r["ok"], false, "{request}");
+            assert!(
+                r["error"].as_str().unwrap().starts_with(want),
+                "{request}: {}",
+                r["error"]
+            );
+        }
+        let many = format!(
+            "{{\"posts\": [{}]}}",
+            vec![r#"{"text": "a"}"#; MAX_POSTS + 1].join(",")
+        );
+        assert!(ask(&many)["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("posts: 201 posts"));
+        let long = format!(
+            "{{\"posts\": [{{\"text\": \"{}\"}}]}}",
+            "a".repeat(MAX_TEXT_UNITS + 1)
+        );
+        assert!(ask(&long)["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("posts[0].text: longer than"));
+    }
+
+    #[test]
+    fn a_troll_gets_guidance_and_a_misspelling_is_marked() {
+        let r = ask(
+            r#"{"posts": [{"text": "Zephyr Air you are idiots"}, {"text": "loved Nortwind today"}]}"#,
+        );
+        assert_eq!(r["results"][0]["card"]["act"], "moderate");
+        assert!(r["results"][0]["card"]["guidance"]
+            .as_str()
+            .unwrap()
+            .starts_with("Don't reply"));
+        assert_eq!(
+            r["results"][1]["card"]["matched"][0],
+            "Nortwind (likely misspelt)"
+        );
+    }
+}
