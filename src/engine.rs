@@ -5,12 +5,11 @@
 
 use serde::Serialize;
 
-use crate::analyze::{understand, Intent, Mention, Sentiment};
+use crate::analyze::{mentions_of, understand, Intent, Mention, Sentiment};
 use crate::matcher::Matcher;
 use crate::post::Post;
 use crate::profile::{Profile, ProfileError};
 use crate::reply::{draft_reply, Reply};
-use crate::text::slice_utf16;
 
 /// A brand profile compiled for analysis.
 #[derive(Debug)]
@@ -79,17 +78,7 @@ impl Engine {
     /// Only the brand mentions in `text` (for long texts read in pieces, where the rest of the
     /// analysis is done once on the first piece).
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        self.matcher
-            .find(text)
-            .into_iter()
-            .map(|m| Mention {
-                brand: self.profile.brands[m.brand].name.clone(),
-                text: slice_utf16(text, m.start, m.end).to_string(),
-                start: m.start,
-                end: m.end,
-                fuzzy: m.fuzzy,
-            })
-            .collect()
+        mentions_of(text, &self.matcher.find(text), &self.profile)
     }
 }
 

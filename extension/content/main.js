@@ -28,7 +28,7 @@ const LEAD = 64;
 const OVERLAP = 256;
 /** One request carries at most this many pieces and UTF-16 units. */
 const BATCH_PIECES = 50;
-const BATCH_UNITS = 200_000;
+const BATCH_UNITS = 600_000;
 const MAX_IN_FLIGHT = 2;
 /** Mutation records beyond this in one slice: rescan the page instead of following each. */
 const MAX_RECORDS = 2000;
@@ -119,10 +119,13 @@ class Session {
     this.timers.add(t);
   }
 
-  kick() {
+  /** Schedules a slice: in the page's next idle time when new work appears (a burst of
+   *  mutations is then taken in one go), as the next task when work is already under way. */
+  kick(soon = false) {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    schedule(() => this.slice(), 50);
+    if (soon) setTimeout(() => this.slice(), 0);
+    else schedule(() => this.slice(), 50);
   }
 
   // ---- one slice of work ----
@@ -144,7 +147,7 @@ class Session {
     }
     const busy = this.records.length || this.rescan || this.reading || this.cursor < this.pending.length
       || this.paintQueue.length || (this.outbox.length && this.inFlight < MAX_IN_FLIGHT);
-    if (busy) this.kick();
+    if (busy) this.kick(true);
     else if (!this.inFlight && !this.outbox.length) this.overlay.setReady(this.withButtons());
   }
 
@@ -263,7 +266,7 @@ class Session {
         const anchor = this.anchorOf(el);
         if (!anchor) continue; // its text is not rendered yet; a mutation brings it back
         const entry = { id: this.nextId++, el, anchor, flow: new TextFlow(anchor, this.site.post), done: false,
-          text: null, length: 0, gen: 0, piecesLeft: 0, card: null, button: null, ranges: [] };
+          text: null, length: 0, gen: 0, unpainted: 0, card: null, button: null, ranges: [] };
         this.entries.set(el, entry);
         this.reading = entry;
       }
@@ -309,7 +312,7 @@ class Session {
         entry, gen: entry.gen, offset: from, keepFrom: start - from, keepTo: start + PIECE - from,
         body: first ? { text: text.slice(from, to), platform: this.site.platform, author } : { text: text.slice(from, to), mentions_only: true },
       });
-      entry.piecesLeft++;
+      entry.unpainted++;
     }
   }
 
@@ -329,7 +332,7 @@ class Session {
       ask(api, { type: 'hattip:analyze', posts: batch.map((p) => p.body) })
         .then((answer) => this.received(batch, answer))
         .catch((error) => this.failed(batch, error))
-        .finally(() => { this.inFlight--; this.kick(); });
+        .finally(() => { this.inFlight--; this.kick(true); });
     }
   }
 
@@ -347,7 +350,6 @@ class Session {
         .filter((m) => m.start >= piece.keepFrom && m.start < piece.keepTo)
         .map((m) => ({ start: m.start + piece.offset, end: m.end + piece.offset, fuzzy: !!m.fuzzy }));
       if (result.card) entry.card = result.card;
-      entry.piecesLeft--;
       this.paintQueue.push({ entry, gen: entry.gen, mentions, next: 0 });
     });
   }
@@ -388,7 +390,8 @@ class Session {
         entry.button = this.overlay.addButton(entry.id, entry.card.brand, entry.card.label);
         this.buttonsChanged = true;
       }
-      if (entry.piecesLeft === 0) entry.flow = null; // the ranges are live; the map is no longer needed
+      // Once every piece is painted the ranges are live on their own: the map can go.
+      if (--entry.unpainted === 0) entry.flow = null;
       if (performance.now() > deadline) return;
     }
   }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::matcher::{Matcher, MentionSpan};
 use crate::post::Post;
 use crate::profile::Profile;
-use crate::text::slice_utf16;
+use crate::text::slices_utf16;
 pub use intent::Intent;
 pub use sentiment::{Sentiment, SentimentLabel};
 
@@ -133,6 +133,22 @@ fn intent_text(text: &str, spans: &[MentionSpan], masked: &str, lower: &str) -> 
     out.to_lowercase()
 }
 
+/// The mentions `spans` stand for in `text`, as reported to the user (one pass over the text).
+pub fn mentions_of(text: &str, spans: &[MentionSpan], profile: &Profile) -> Vec<Mention> {
+    let texts = slices_utf16(text, spans.iter().map(|m| (m.start, m.end)));
+    spans
+        .iter()
+        .zip(texts)
+        .map(|(m, t)| Mention {
+            brand: profile.brands[m.brand].name.clone(),
+            text: t.to_string(),
+            start: m.start,
+            end: m.end,
+            fuzzy: m.fuzzy,
+        })
+        .collect()
+}
+
 /// Understands one post against the compiled profile.
 pub fn understand(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Understanding {
     let spans = matcher.find(post.text);
@@ -148,16 +164,7 @@ pub fn understand(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Unde
             reasons.push(word);
         }
     }
-    let mentions: Vec<Mention> = spans
-        .iter()
-        .map(|m| Mention {
-            brand: profile.brands[m.brand].name.clone(),
-            text: slice_utf16(post.text, m.start, m.end).to_string(),
-            start: m.start,
-            end: m.end,
-            fuzzy: m.fuzzy,
-        })
-        .collect();
+    let mentions = mentions_of(post.text, &spans, profile);
     Understanding {
         spans,
         mentions,

@@ -173,9 +173,45 @@ pub fn slice_utf16(s: &str, start: u32, end: u32) -> &str {
     &s[b_start.min(b_end)..b_end]
 }
 
+/// The slices of `s` for UTF-16 ranges sorted by start and not overlapping, in one pass over `s`
+/// (a mention list on a long text would make one [`slice_utf16`] per range quadratic).
+pub fn slices_utf16<'a>(s: &'a str, ranges: impl IntoIterator<Item = (u32, u32)>) -> Vec<&'a str> {
+    let mut chars = s.char_indices().peekable();
+    let mut pos = 0u32;
+    let mut advance_to = |target: u32| -> usize {
+        while pos < target {
+            match chars.next() {
+                Some((_, c)) => pos += c.len_utf16() as u32,
+                None => return s.len(),
+            }
+        }
+        chars.peek().map_or(s.len(), |&(i, _)| i)
+    };
+    ranges
+        .into_iter()
+        .map(|(start, end)| {
+            let a = advance_to(start);
+            let b = advance_to(end.max(start));
+            &s[a..b]
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_slices_in_one_pass_agree_with_one_at_a_time() {
+        let text = "a😀 Northwind, café Zephyr 日本 Orbit";
+        let ranges = [(0, 1), (4, 13), (15, 19), (20, 26), (30, 35), (35, 35)];
+        let one_by_one: Vec<&str> = ranges
+            .iter()
+            .map(|&(a, b)| slice_utf16(text, a, b))
+            .collect();
+        assert_eq!(slices_utf16(text, ranges), one_by_one);
+        assert_eq!(slices_utf16(text, [(4, 13)]), ["Northwind"]);
+    }
 
     #[test]
     fn folds_case_diacritics_width_and_noise() {

@@ -46,6 +46,21 @@ class Target {
   }
 }
 
+/** Changes Hat Tip's storage through the test build's control page (see tests/support/test-control.js). */
+export async function control(browser, origin, command) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}/control/`);
+    await page.waitFor(() => document.documentElement.dataset.control === 'ready' || null);
+    await page.evaluate((c) => new Promise((resolve) => {
+      addEventListener('message', (e) => { if (e.data?.hattipTestDone) resolve(true); });
+      window.postMessage(c, '*');
+    }), command);
+  } finally {
+    await page.close();
+  }
+}
+
 /** A tab: also collects page errors and requests, and reaches into its frames. */
 class TestPage extends Target {
   constructor(kind, page) {
@@ -94,10 +109,23 @@ export async function launchChromium({ headless = true } = {}) {
   const extensionId = new URL(worker.url()).host;
   const contextRequests = [];
   context.on('request', (r) => contextRequests.push(r.url()));
+  const cdp = await context.browser().newBrowserCDPSession();
   return {
     kind: 'chromium',
     extensionUrl: (p) => `chrome-extension://${extensionId}/${p}`,
     contextRequests,
+    /** Terminates the extension's service worker, as Chrome does when it has been idle. */
+    async terminateWorker() {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+      if (!workers.length) throw new Error('no service worker to terminate');
+      for (const w of workers) await cdp.send('Target.closeTarget', { targetId: w.targetId });
+    },
+    /** Reloads the extension (what an update does to open tabs). */
+    async reloadExtension() {
+      const [w] = context.serviceWorkers();
+      await w.evaluate(() => chrome.runtime.reload()).catch(() => {});
+    },
     async newPage() { return new TestPage('chromium', await context.newPage()); },
     async close() {
       await context.close();

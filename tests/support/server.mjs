@@ -16,6 +16,10 @@ const PAGES = {
   '/blog/': { file: 'blog.html' },
   '/disqus/': { file: 'disqus.html' },
   '/blogger/': { file: 'blogger.html' },
+  '/hostile/': { file: 'hostile.html' },
+  '/control/': { file: 'control.html' },
+  // X's fixture again, with a report-uri: a CSP violation would reach the server as a report.
+  '/x-report/': { file: 'x.html', csp: "script-src 'self'; report-uri /csp-report" },
 };
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
@@ -67,4 +71,4 @@ export async function startServer() {
 
 /** Every path a fixture page may legitimately request. */
 export const FIXTURE_PATHS = new Set([...Object.keys(PAGES), '/fixture.css', '/build/x-app.js', '/build/facebook-app.js', '/wp-comment-reply.js', '/favicon.ico',
-  '/frame-host.js', '/disqus-embed.html', '/disqus-embed.js', '/blogger-frame.html', '/blogger-frame.js']);
+  '/frame-host.js', '/disqus-embed.html', '/disqus-embed.js', '/blogger-frame.html', '/blogger-frame.js', '/hostile.js', '/csp-watch.js', '/control/']);

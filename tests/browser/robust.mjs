@@ -1,0 +1,117 @@
+// What every browser must also get right, beyond the sites: Hat Tip invisible to a strict-CSP
+// page, bounded on hostile or huge pages (the visible mentions highlighted, every mention found,
+// no page error), and able to stop — turned off on a site, it removes its highlights, buttons and
+// listeners without a reload, and comes back when turned on again. Timings of the same pages are
+// measured by `./build.sh bench`, never asserted here.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startServer } from '../support/server.mjs';
+import { control } from '../support/browsers.mjs';
+import { highlights, overlay } from './suite.mjs';
+
+const readyAtLeast = (n) => {
+  const host = document.querySelector('hattip-overlay');
+  return host && Number(host.getAttribute('data-ready')) >= n ? Number(host.getAttribute('data-ready')) : null;
+};
+const highlightCount = () => CSS.highlights.get('h7t-m')?.size ?? 0;
+/** Highlighted mentions whose text is on screen right now. */
+const visibleHighlights = () => [...(CSS.highlights.get('h7t-m') ?? [])].filter((r) => {
+  const b = r.getBoundingClientRect();
+  return b.bottom > 0 && b.top < innerHeight && b.width > 0;
+}).length;
+/** Mentions whose text is on screen right now ("Northwind" in any text node in view). */
+const visibleMentions = () => {
+  let n = 0;
+  const walker = document.createTreeWalker(document.getElementById('page'), NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const b = t.parentElement.getBoundingClientRect();
+    if (b.bottom <= 0 || b.top >= innerHeight) continue;
+    for (let i = t.data.indexOf('Northwind'); i >= 0; i = t.data.indexOf('Northwind', i + 1)) {
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 9);
+      const rb = r.getBoundingClientRect();
+      if (rb.bottom > 0 && rb.top < innerHeight && rb.width > 0) n++;
+    }
+  }
+  return n;
+};
+
+export function robustSuite(kind, launch) {
+  describe(`Hat Tip in ${kind}: invisible, bounded, and able to stop`, () => {
+    let server;
+    let browser;
+    before(async () => {
+      server = await startServer();
+      browser = await launch();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('a strict-CSP page with report-uri sees no violation, no report and no Hat Tip global', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/x-report/`);
+      await page.waitFor(readyAtLeast, 5);
+      const seen = await page.evaluate(() => ({
+        violations: window.__cspViolations,
+        globals: Object.keys(window).filter((k) => /hattip/i.test(k)),
+      }));
+      assert.deepEqual(seen, { violations: [], globals: [] });
+      assert.deepEqual(server.requests.filter((r) => r.startsWith('/csp-report')), [], 'no CSP report reached the site');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    for (const [name, query, whole] of [
+      ['an X post that is one 10 MB text node', 'kind=text&shape=x&mb=10', true],
+      ['a blog post that is one 10 MB text node', 'kind=text&shape=blog&mb=10', true],
+      ['an X timeline with 3,700 mentions', 'kind=mentions&n=3700', true],
+      ['an X post nested 5,000 inline elements deep', 'kind=deep&depth=5000', true],
+      ['a blog with 20,000 comments', 'kind=comments&n=20000', true],
+    ]) {
+      test(`${name}: the mentions on screen are highlighted, then every one`, async () => {
+        const page = await browser.newPage();
+        await page.goto(`${server.origin}/hostile/?${query}`);
+        const expected = await page.evaluate(() => window.__expected);
+        assert.ok(expected > 0);
+        const onScreen = await page.evaluate(visibleMentions);
+        assert.ok(onScreen > 0, 'the page shows mentions');
+        await page.waitFor((n) => {
+          const seen = [...(CSS.highlights.get('h7t-m') ?? [])].filter((r) => {
+            const b = r.getBoundingClientRect();
+            return b.bottom > 0 && b.top < innerHeight && b.width > 0;
+          }).length;
+          return seen >= n || null;
+        }, onScreen, 60000);
+        if (whole) await page.waitFor((n) => (CSS.highlights.get('h7t-m')?.size === n ? n : null), expected, 120000);
+        const texts = await page.evaluate(() => [...new Set([...CSS.highlights.get('h7t-m')].map((r) => r.toString()))]);
+        assert.deepEqual(texts, ['Northwind']);
+        assert.deepEqual(page.errors, []);
+        await page.close();
+      });
+    }
+
+    test('turned off on a site: highlights, buttons and listeners go without a reload; turned on, they come back', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/x/`);
+      await page.waitFor(readyAtLeast, 5);
+      assert.equal((await page.evaluate(highlights)).length, 7);
+      await control(browser, server.origin, { hattipTest: 'set', items: { disabledSites: [server.origin] } });
+      await page.waitFor(() => (!document.querySelector('hattip-overlay') && (CSS.highlights.get('h7t-m')?.size ?? 0) === 0) || null);
+      // Its observers are gone too: new posts stay unread.
+      await page.evaluate(() => window.__fixture.more(5));
+      await page.waitFor(() => document.querySelectorAll('article[data-testid="tweet"]').length === 11 || null);
+      // A running Hat Tip reads new posts in its next idle slice: let the page go idle twice.
+      await page.evaluate(() => new Promise((r) => requestIdleCallback(() => requestIdleCallback(r, { timeout: 500 }), { timeout: 500 })));
+      assert.equal(await page.evaluate(() => (document.querySelector('hattip-overlay') ? 'overlay' : '') + (CSS.highlights.get('h7t-m')?.size ?? 0)), '0');
+      await control(browser, server.origin, { hattipTest: 'remove', keys: ['disabledSites'] });
+      await page.waitFor(readyAtLeast, 9);
+      assert.equal(await page.evaluate(highlightCount), 13);
+      assert.equal((await page.evaluate(overlay)).buttons.length, 9);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+  });
+}
