@@ -167,7 +167,7 @@ fn word_vote(lower: &str) -> Option<(LanguageCode, usize, usize)> {
         .iter()
         .map(|(lang, words)| (*lang, tokens.iter().filter(|t| words.contains(t)).count()))
         .collect();
-    scored.sort_by(|a, b| b.1.cmp(&a.1));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, second) = (scored[0], scored[1]);
     (best.1 > 0).then_some((best.0, best.1, best.1 - second.1))
 }

@@ -320,8 +320,11 @@ mod tests {
     const ZA: &str = "Zephyr Air";
     const CL: &str = "Café Lumière";
 
-    /// (text, expected [(brand, matched original text, fuzzy)]).
-    const CASES: &[(&str, &[(&str, &str, bool)])] = &[
+    /// One expected mention: (brand, matched original text, fuzzy).
+    type Expected = (&'static str, &'static str, bool);
+
+    /// (text, expected mentions).
+    const CASES: &[(&str, &[Expected])] = &[
         // Names, case and folding
         (
             "Love my Northwind Coffee latte",

@@ -175,7 +175,7 @@ pub fn slice_utf16(s: &str, start: u32, end: u32) -> &str {
 
 /// The slices of `s` for UTF-16 ranges sorted by start and not overlapping, in one pass over `s`
 /// (a mention list on a long text would make one [`slice_utf16`] per range quadratic).
-pub fn slices_utf16<'a>(s: &'a str, ranges: impl IntoIterator<Item = (u32, u32)>) -> Vec<&'a str> {
+pub fn slices_utf16(s: &str, ranges: impl IntoIterator<Item = (u32, u32)>) -> Vec<&str> {
     let mut chars = s.char_indices().peekable();
     let mut pos = 0u32;
     let mut advance_to = |target: u32| -> usize {

@@ -1,7 +1,52 @@
 // Hat Tip in real Chromium (Debian's /usr/bin/chromium), driven by playwright-core.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
 import { siteSuite } from './suite.mjs';
+import { startServer } from '../support/server.mjs';
 import { robustSuite } from './robust.mjs';
 import { launchChromium } from '../support/browsers.mjs';
 
 siteSuite('Chromium', launchChromium);
 robustSuite('Chromium', launchChromium);
+
+// Chrome's service worker comes and goes: terminated (as Chrome does when it is idle), the next
+// request wakes it and the page goes on as before.
+describe('Chromium: the background stops and restarts while tabs are open', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const ready = (n) => {
+    const host = document.querySelector('hattip-overlay');
+    return host && Number(host.getAttribute('data-ready')) >= n ? Number(host.getAttribute('data-ready')) : null;
+  };
+
+  test('the popup says the engine is running', async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.extensionUrl('popup.html'));
+    const status = await page.waitFor(() => {
+      const t = document.getElementById('engine-status').textContent;
+      return t.startsWith('Checking') ? null : t;
+    });
+    assert.equal(status, 'Engine running (3 brands).');
+    await page.close();
+  });
+
+  test('a terminated service worker is woken by the next request: new posts are highlighted', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/x/`);
+    await page.waitFor(ready, 5);
+    await browser.terminateWorker();
+    await page.evaluate(() => window.__fixture.more(5));
+    await page.waitFor(ready, 9);
+    assert.equal(await page.evaluate(() => CSS.highlights.get('h7t-m').size), 13);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});

@@ -64,12 +64,12 @@ export function robustSuite(kind, launch) {
       await page.close();
     });
 
-    for (const [name, query, whole] of [
-      ['an X post that is one 10 MB text node', 'kind=text&shape=x&mb=10', true],
-      ['a blog post that is one 10 MB text node', 'kind=text&shape=blog&mb=10', true],
-      ['an X timeline with 3,700 mentions', 'kind=mentions&n=3700', true],
-      ['an X post nested 5,000 inline elements deep', 'kind=deep&depth=5000', true],
-      ['a blog with 20,000 comments', 'kind=comments&n=20000', true],
+    for (const [name, query] of [
+      ['an X post that is one 10 MB text node', 'kind=text&shape=x&mb=10'],
+      ['a blog post that is one 10 MB text node', 'kind=text&shape=blog&mb=10'],
+      ['an X timeline with 3,700 mentions', 'kind=mentions&n=3700'],
+      ['an X post nested 5,000 inline elements deep', 'kind=deep&depth=5000'],
+      ['a blog with 20,000 comments', 'kind=comments&n=20000'],
     ]) {
       test(`${name}: the mentions on screen are highlighted, then every one`, async () => {
         const page = await browser.newPage();
@@ -77,7 +77,10 @@ export function robustSuite(kind, launch) {
         const expected = await page.evaluate(() => window.__expected);
         assert.ok(expected > 0);
         const onScreen = await page.evaluate(visibleMentions);
-        assert.ok(onScreen > 0, 'the page shows mentions');
+        // Firefox lays out no box for text nested thousands of elements deep (its frame tree has
+        // a depth limit), so nothing of that page is on screen there; the count is still checked.
+        const unrendered = kind === 'Firefox' && query.startsWith('kind=deep');
+        assert.ok(onScreen > 0 || unrendered, 'the page shows mentions');
         await page.waitFor((n) => {
           const seen = [...(CSS.highlights.get('h7t-m') ?? [])].filter((r) => {
             const b = r.getBoundingClientRect();
@@ -85,7 +88,7 @@ export function robustSuite(kind, launch) {
           }).length;
           return seen >= n || null;
         }, onScreen, 60000);
-        if (whole) await page.waitFor((n) => (CSS.highlights.get('h7t-m')?.size === n ? n : null), expected, 120000);
+        await page.waitFor((n) => (CSS.highlights.get('h7t-m')?.size === n ? n : null), expected, 120000);
         const texts = await page.evaluate(() => [...new Set([...CSS.highlights.get('h7t-m')].map((r) => r.toString()))]);
         assert.deepEqual(texts, ['Northwind']);
         assert.deepEqual(page.errors, []);

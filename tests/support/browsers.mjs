@@ -112,6 +112,7 @@ export async function launchChromium({ headless = true } = {}) {
   const cdp = await context.browser().newBrowserCDPSession();
   return {
     kind: 'chromium',
+    context,
     extensionUrl: (p) => `chrome-extension://${extensionId}/${p}`,
     contextRequests,
     /** Terminates the extension's service worker, as Chrome does when it has been idle. */
@@ -120,11 +121,6 @@ export async function launchChromium({ headless = true } = {}) {
       const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
       if (!workers.length) throw new Error('no service worker to terminate');
       for (const w of workers) await cdp.send('Target.closeTarget', { targetId: w.targetId });
-    },
-    /** Reloads the extension (what an update does to open tabs). */
-    async reloadExtension() {
-      const [w] = context.serviceWorkers();
-      await w.evaluate(() => chrome.runtime.reload()).catch(() => {});
     },
     async newPage() { return new TestPage('chromium', await context.newPage()); },
     async close() {
