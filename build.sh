@@ -79,6 +79,7 @@ engine_alone() {
 bench_wasm() {
   cargo build --quiet --lib --profile wasm --features bench --target wasm32-unknown-unknown --target-dir target/bench-wasm
   wasm-bindgen --target nodejs --no-typescript --out-dir target/bench-wasm/pkg target/bench-wasm/wasm32-unknown-unknown/wasm/hattip.wasm
+  echo '{"type": "commonjs"}' > target/bench-wasm/pkg/package.json   # the glue is CommonJS
 }
 
 case "${1:-build}" in

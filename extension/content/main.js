@@ -64,7 +64,7 @@ class Session {
     this.sweep = false;
     this.scheduled = false;
     this.placeScheduled = false;
-    this.buttonsChanged = false;
+    this.unplaced = [];
     this.timers = new Set();
   }
 
@@ -141,14 +141,17 @@ class Session {
       this.paint(deadline);
       this.read(deadline);
       this.flush();
-      if (this.buttonsChanged) this.placeButtons();
+      // New buttons are placed as they come (one layout per slice); all of them only when the
+      // layout may have moved (scroll, resize, posts gone).
+      if (this.unplaced.length) this.overlay.place(this.unplaced.splice(0));
     } catch (error) {
       console.error('Hat Tip:', error);
     }
     const busy = this.records.length || this.rescan || this.reading || this.cursor < this.pending.length
       || this.paintQueue.length || (this.outbox.length && this.inFlight < MAX_IN_FLIGHT);
+    const settled = !busy && !this.inFlight && !this.outbox.length;
     if (busy) this.kick(true);
-    else if (!this.inFlight && !this.outbox.length) this.overlay.setReady(this.withButtons());
+    else if (settled) this.overlay.setReady(this.withButtons());
   }
 
   withButtons() {
@@ -388,7 +391,7 @@ class Session {
       this.paintQueue.shift();
       if (entry.card && !entry.button) {
         entry.button = this.overlay.addButton(entry.id, entry.card.brand, entry.card.label);
-        this.buttonsChanged = true;
+        this.unplaced.push([entry.button, entry.anchor]);
       }
       // Once every piece is painted the ranges are live on their own: the map can go.
       if (--entry.unpainted === 0) entry.flow = null;
@@ -416,7 +419,7 @@ class Session {
         this.entries.delete(el);
       }
     }
-    this.buttonsChanged = true;
+    this.schedulePlace();
   }
 
   schedulePlace() {
@@ -429,7 +432,6 @@ class Session {
   }
 
   placeButtons() {
-    this.buttonsChanged = false;
     const pairs = [];
     for (const e of this.entries.values()) if (e.button) pairs.push([e.button, e.anchor]);
     this.overlay.place(pairs);

@@ -99,10 +99,16 @@ export class Overlay {
     pairs.forEach(([button], i) => {
       const r = rects[i];
       const hidden = r.width === 0 && r.height === 0;
+      // Its right edge (CSS shifts it left); written only when it moved, so an unchanged layout
+      // costs no style work.
+      const where = hidden ? 'none' : `${Math.round(Math.max(r.right + sx, sx + 120))},${Math.round(Math.max(r.top + sy - 30, 0))}`;
+      if (button.__where === where) return;
+      button.__where = where;
       button.style.display = hidden ? 'none' : 'inline-flex';
       if (hidden) return;
-      button.style.left = `${Math.round(Math.max(r.right + sx, sx + 120))}px`; // its right edge (CSS shifts it left)
-      button.style.top = `${Math.round(Math.max(r.top + sy - 30, 0))}px`;
+      const [left, top] = where.split(',');
+      button.style.left = `${left}px`;
+      button.style.top = `${top}px`;
     });
   }
 
