@@ -271,7 +271,7 @@ results.engine = engine;
 console.log('\n## The engine: profile parse + compile and heap (brands × 10 terms)\n');
 console.log('| brands | wasm in V8: parse + compile ms | wasm heap growth KB | native: parse + compile ms |\n|---:|---:|---:|---:|');
 for (const c of engine.compile) console.log(`| ${c.brands} | ${f1(c.parseMs)} + ${f1(c.compileMs)} | ${Math.round(c.heapKB)} | ${f1(c.native.parse_ms)} + ${f1(c.native.compile_ms)} |`);
-console.log(`\nThe background's wasm memory with the 1,000-brand profile compiled: ${Math.round(engine.backgroundHeapKB)} KB.`);
+console.log(`\nThe background's wasm memory with the 1,000-brand profile compiled (wasm memory, which only grows, after compiling the 1 to 1,000-brand profiles): ${Math.round(engine.backgroundHeapKB)} KB.`);
 console.log(`\n## Mention finding on a ${(fs.statSync(path.join(out, 'corpus.txt')).size / 1e6).toFixed(1)} MB text (100 brands × 10 terms)\n`);
 console.log('| build | ms | MB/s | mentions |\n|---|---:|---:|---:|');
 for (const t of engine.throughput) console.log(`| ${t.engine} | ${f1(t.ms)} | ${t.mbPerS.toFixed(1)} | ${t.count} |`);
