@@ -32,6 +32,11 @@ const BATCH_UNITS = 600_000;
 const MAX_IN_FLIGHT = 2;
 /** Mutation records beyond this in one slice: rescan the page instead of following each. */
 const MAX_RECORDS = 2000;
+/** The reading window, in screens above and below the viewport. */
+const ABOVE = 2;
+const BELOW = 4;
+/** More posts than this found between two full scans: scan the page again instead. */
+const MAX_EXTRA = 200;
 /** Texts longer than this are remembered by length only (change detection). */
 const REMEMBER_TEXT = 100_000;
 /** After the background failed every retry: try these posts again after this long. */
@@ -54,6 +59,7 @@ class Session {
     /** Posts found but not read yet, in document order; `cursor` is where reading goes on. */
     this.pending = [];
     this.pendingSet = new Set();
+    this.extra = [];
     this.cursor = 0;
     this.reading = null;
     this.outbox = [];
@@ -147,11 +153,18 @@ class Session {
     } catch (error) {
       console.error('Hat Tip:', error);
     }
-    const busy = this.records.length || this.rescan || this.reading || this.cursor < this.pending.length
+    const busy = this.records.length || this.rescan || this.reading || this.readable()
       || this.paintQueue.length || (this.outbox.length && this.inFlight < MAX_IN_FLIGHT);
     const settled = !busy && !this.inFlight && !this.outbox.length;
     if (busy) this.kick(true);
     else if (settled) this.overlay.setReady(this.withButtons());
+  }
+
+  /** Whether an unread post waits at the cursor, in the reading window. */
+  readable() {
+    if (this.extra.some((el) => this.pendingSet.has(el) && this.near(el))) return true;
+    while (this.cursor < this.pending.length && !this.pendingSet.has(this.pending[this.cursor])) this.cursor++;
+    return this.cursor < this.pending.length && this.near(this.pending[this.cursor]);
   }
 
   withButtons() {
@@ -185,8 +198,12 @@ class Session {
   discover() {
     this.rescan = false;
     if (!this.site.post) return;
+    // Every unread post, in document order (what the cursor's binary search needs).
+    this.pending = [];
+    this.extra = [];
+    this.pendingSet.clear();
     for (const el of this.doc.querySelectorAll(this.site.post)) {
-      if (!this.entries.has(el) && !this.pendingSet.has(el)) {
+      if (!this.entries.has(el)) {
         this.pendingSet.add(el);
         this.pending.push(el);
       }
@@ -194,10 +211,13 @@ class Session {
     this.startNearViewport();
   }
 
+  /** A post that appeared (or changed) since the last full scan: kept apart from the
+   *  document-ordered list until the next scan, and read when it is in the reading window. */
   found(el) {
     if (this.entries.has(el) || this.pendingSet.has(el)) return;
     this.pendingSet.add(el);
-    this.pending.push(el);
+    this.extra.push(el);
+    if (this.extra.length > MAX_EXTRA) this.rescan = true;
   }
 
   /** A post whose content changed: read it again if its text is not what was read. */
@@ -223,32 +243,38 @@ class Session {
     this.found(entry.el);
   }
 
-  /** Moves the reading cursor to the first unread post that reaches the viewport: a binary search
-   *  over the unread posts (in document order), one layout for the whole search. */
+  /** Moves the reading cursor to the first unread post that reaches the reading window (from
+   *  ABOVE screens above the viewport): a binary search over the unread posts, which are in
+   *  document order, one layout for the whole search. */
   startNearViewport() {
     this.pending = this.pending.filter((el) => this.pendingSet.has(el));
-    this.cursor = 0;
+    const top = -ABOVE * innerHeight;
     let lo = 0;
     let hi = this.pending.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.pending[mid].getBoundingClientRect().bottom < 0) lo = mid + 1;
+      const r = this.pending[mid].getBoundingClientRect();
+      if (r.bottom < top && r.height > 0) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > 0 && lo < this.pending.length) {
-      // Visible and below first, then the ones above the viewport.
-      this.pending = [...this.pending.slice(lo), ...this.pending.slice(0, lo)];
-    }
+    this.cursor = lo;
   }
 
-  /** After scrolling stops, unread posts at the new place go first. */
+  /** Whether a post is in the reading window: from ABOVE screens above the viewport to BELOW
+   *  screens under it (posts with no box, which nobody sees, are cheap and read anyway). */
+  near(el) {
+    const r = el.getBoundingClientRect();
+    if (r.height === 0 && r.width === 0) return true;
+    return r.bottom >= -ABOVE * innerHeight && r.top <= (1 + BELOW) * innerHeight;
+  }
+
+  /** After scrolling stops, reading goes on around the new place. */
   refocusLater() {
     if (this.refocusTimer) return;
     this.refocusTimer = true;
     this.later(() => {
       this.refocusTimer = false;
-      if (this.cursor < this.pending.length) {
-        this.pending = this.pending.slice(this.cursor);
+      if (this.pendingSet.size) {
         this.startNearViewport();
         this.kick();
       }
@@ -288,14 +314,29 @@ class Session {
     }
   }
 
+  /** The next unread post in the reading window, or null: posts beyond it wait until the page
+   *  scrolls near them (a page of tens of thousands of comments is read as it is scrolled). */
   nextPending() {
-    while (this.cursor < this.pending.length) {
-      const el = this.pending[this.cursor++];
-      if (this.pendingSet.delete(el)) return el;
+    for (let i = 0; i < this.extra.length; i++) {
+      const el = this.extra[i];
+      if (!this.pendingSet.has(el)) {
+        this.extra.splice(i--, 1);
+      } else if (this.near(el)) {
+        this.extra.splice(i, 1);
+        this.pendingSet.delete(el);
+        return el;
+      }
     }
-    if (this.cursor) {
-      this.pending = [];
-      this.cursor = 0;
+    while (this.cursor < this.pending.length) {
+      const el = this.pending[this.cursor];
+      if (!this.pendingSet.has(el)) {
+        this.cursor++;
+        continue;
+      }
+      if (!this.near(el)) return null;
+      this.cursor++;
+      this.pendingSet.delete(el);
+      return el;
     }
     return null;
   }

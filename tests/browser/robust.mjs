@@ -14,11 +14,6 @@ const readyAtLeast = (n) => {
   return host && Number(host.getAttribute('data-ready')) >= n ? Number(host.getAttribute('data-ready')) : null;
 };
 const highlightCount = () => CSS.highlights.get('h7t-m')?.size ?? 0;
-/** Highlighted mentions whose text is on screen right now. */
-const visibleHighlights = () => [...(CSS.highlights.get('h7t-m') ?? [])].filter((r) => {
-  const b = r.getBoundingClientRect();
-  return b.bottom > 0 && b.top < innerHeight && b.width > 0;
-}).length;
 /** Mentions whose text is on screen right now ("Northwind" in any text node in view). */
 const visibleMentions = () => {
   let n = 0;
@@ -64,31 +59,47 @@ export function robustSuite(kind, launch) {
       await page.close();
     });
 
-    for (const [name, query] of [
-      ['an X post that is one 10 MB text node', 'kind=text&shape=x&mb=10'],
-      ['a blog post that is one 10 MB text node', 'kind=text&shape=blog&mb=10'],
-      ['an X timeline with 3,700 mentions', 'kind=mentions&n=3700'],
-      ['an X post nested 5,000 inline elements deep', 'kind=deep&depth=5000'],
-      ['a blog with 20,000 comments', 'kind=comments&n=20000'],
+    // `tall`: the page runs far below the reading window, so Hat Tip reads it as it is scrolled.
+    for (const [name, query, tall] of [
+      ['an X post that is one 10 MB text node', 'kind=text&shape=x&mb=10', false],
+      ['a blog post that is one 10 MB text node', 'kind=text&shape=blog&mb=10', false],
+      ['an X post nested 5,000 inline elements deep', 'kind=deep&depth=5000', false],
+      ['an X timeline with 3,700 mentions', 'kind=mentions&n=3700', true],
+      ['a blog with 20,000 comments', 'kind=comments&n=20000', true],
     ]) {
-      test(`${name}: the mentions on screen are highlighted, then every one`, async () => {
+      test(`${name}: the mentions on screen are highlighted, ${tall ? 'the rest as it scrolls into view' : 'then every one'}`, async () => {
         const page = await browser.newPage();
         await page.goto(`${server.origin}/hostile/?${query}`);
         const expected = await page.evaluate(() => window.__expected);
         assert.ok(expected > 0);
-        const onScreen = await page.evaluate(visibleMentions);
-        // Firefox lays out no box for text nested thousands of elements deep (its frame tree has
-        // a depth limit), so nothing of that page is on screen there; the count is still checked.
-        const unrendered = kind === 'Firefox' && query.startsWith('kind=deep');
-        assert.ok(onScreen > 0 || unrendered, 'the page shows mentions');
-        await page.waitFor((n) => {
-          const seen = [...(CSS.highlights.get('h7t-m') ?? [])].filter((r) => {
-            const b = r.getBoundingClientRect();
-            return b.bottom > 0 && b.top < innerHeight && b.width > 0;
-          }).length;
-          return seen >= n || null;
-        }, onScreen, 60000);
-        await page.waitFor((n) => (CSS.highlights.get('h7t-m')?.size === n ? n : null), expected, 120000);
+        const waitOnScreen = async () => {
+          const onScreen = await page.evaluate(visibleMentions);
+          // Firefox lays out no box for text nested thousands of elements deep (its frame tree
+          // has a depth limit), so nothing of that page is on screen there; the count is checked.
+          const unrendered = kind === 'Firefox' && query.startsWith('kind=deep');
+          assert.ok(onScreen > 0 || unrendered, 'the page shows mentions');
+          await page.waitFor((n) => {
+            const seen = [...(CSS.highlights.get('h7t-m') ?? [])].filter((r) => {
+              const b = r.getBoundingClientRect();
+              return b.bottom > 0 && b.top < innerHeight && b.width > 0;
+            }).length;
+            return seen >= n || null;
+          }, onScreen, 60000);
+        };
+        await waitOnScreen();
+        if (tall) {
+          await page.waitFor(readyAtLeast, 0, 60000); // Hat Tip is idle
+          const read = await page.evaluate(highlightCount);
+          assert.ok(read < expected, `posts far below the viewport wait (${read} of ${expected} read)`);
+          // Scroll to the page's last mention, far below where Hat Tip has read.
+          await page.evaluate(() => {
+            const holders = [...document.querySelectorAll('#page p, #page [data-testid="tweetText"]')].filter((e) => e.textContent.includes('Northwind'));
+            holders.at(-1).scrollIntoView({ block: 'center' });
+          });
+          await waitOnScreen();
+        } else {
+          await page.waitFor((n) => (CSS.highlights.get('h7t-m')?.size === n ? n : null), expected, 120000);
+        }
         const texts = await page.evaluate(() => [...new Set([...CSS.highlights.get('h7t-m')].map((r) => r.toString()))]);
         assert.deepEqual(texts, ['Northwind']);
         assert.deepEqual(page.errors, []);
