@@ -14,9 +14,12 @@ const readyAtLeast = (n) => {
   return host && Number(host.getAttribute('data-ready')) >= n ? Number(host.getAttribute('data-ready')) : null;
 };
 const highlightCount = () => CSS.highlights.get('h7t-m')?.size ?? 0;
-/** Mentions whose text is on screen right now ("Northwind" in any text node in view). */
+/** Finds the mentions whose text is on screen right now ("Northwind" in a text node in view),
+ *  remembers them as window.__onScreen [node, offset] pairs and returns how many. Occurrences are
+ *  in document order, so the search stops at the first one below the viewport (a single 10 MB text
+ *  node would otherwise cost a layout query per mention). */
 const visibleMentions = () => {
-  let n = 0;
+  const found = [];
   const walker = document.createTreeWalker(document.getElementById('page'), NodeFilter.SHOW_TEXT);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const b = t.parentElement.getBoundingClientRect();
@@ -26,10 +29,21 @@ const visibleMentions = () => {
       r.setStart(t, i);
       r.setEnd(t, i + 9);
       const rb = r.getBoundingClientRect();
-      if (rb.bottom > 0 && rb.top < innerHeight && rb.width > 0) n++;
+      if (rb.top >= innerHeight) break;
+      if (rb.bottom > 0 && rb.width > 0) found.push([t, i]);
     }
   }
-  return n;
+  window.__onScreen = found;
+  return found.length;
+};
+/** Whether every mention remembered by visibleMentions is highlighted (no layout queries). */
+const onScreenHighlighted = () => {
+  const starts = new Map();
+  for (const r of CSS.highlights.get('h7t-m') ?? []) {
+    if (!starts.has(r.startContainer)) starts.set(r.startContainer, new Set());
+    starts.get(r.startContainer).add(r.startOffset);
+  }
+  return window.__onScreen.every(([node, offset]) => starts.get(node)?.has(offset)) || null;
 };
 
 export function robustSuite(kind, launch) {
@@ -78,13 +92,7 @@ export function robustSuite(kind, launch) {
           // has a depth limit), so nothing of that page is on screen there; the count is checked.
           const unrendered = kind === 'Firefox' && query.startsWith('kind=deep');
           assert.ok(onScreen > 0 || unrendered, 'the page shows mentions');
-          await page.waitFor((n) => {
-            const seen = [...(CSS.highlights.get('h7t-m') ?? [])].filter((r) => {
-              const b = r.getBoundingClientRect();
-              return b.bottom > 0 && b.top < innerHeight && b.width > 0;
-            }).length;
-            return seen >= n || null;
-          }, onScreen, 60000);
+          await page.waitFor(onScreenHighlighted, undefined, 60000);
         };
         await waitOnScreen();
         if (tall) {
