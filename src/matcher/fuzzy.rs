@@ -17,7 +17,7 @@ pub const MIN_FUZZY_LETTERS: usize = 5;
 const COMMON_WORDS_TEXT: &str = include_str!("common_words.txt");
 
 /// The ordinary-word list, sorted (the generator sorts it): a binary search, and nothing to
-/// hash when it is first needed (hashing 11k words was a 100 ms pause in the wasm2js build).
+/// hash when it is first needed (hashing 11k words was a 100 ms pause in a browser build).
 fn is_common_word(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS
