@@ -1,7 +1,7 @@
 // Hat Tip in real Chromium (Debian's /usr/bin/chromium), driven by playwright-core.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { siteSuite } from './suite.mjs';
+import { siteSuite, readyAtLeast } from './suite.mjs';
 import { startServer } from '../support/server.mjs';
 import { robustSuite } from './robust.mjs';
 import { launchChromium } from '../support/browsers.mjs';
@@ -22,11 +22,6 @@ describe('Chromium: the background stops and restarts while tabs are open', () =
     await browser?.close();
     await server?.close();
   });
-  const ready = (n) => {
-    const host = document.querySelector('hattip-overlay');
-    return host && Number(host.getAttribute('data-ready')) >= n ? Number(host.getAttribute('data-ready')) : null;
-  };
-
   test('the popup says the engine is running', async () => {
     const page = await browser.newPage();
     await page.goto(browser.extensionUrl('popup.html'));
@@ -41,10 +36,10 @@ describe('Chromium: the background stops and restarts while tabs are open', () =
   test('a terminated service worker is woken by the next request: new posts are highlighted', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/x/`);
-    await page.waitFor(ready, 5);
+    await page.waitFor(readyAtLeast, 5);
     await browser.terminateWorker();
     await page.evaluate(() => window.__fixture.more(5));
-    await page.waitFor(ready, 9);
+    await page.waitFor(readyAtLeast, 9);
     assert.equal(await page.evaluate(() => CSS.highlights.get('h7t-m').size), 13);
     assert.deepEqual(page.errors, []);
     await page.close();

@@ -7,12 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../support/server.mjs';
 import { control } from '../support/browsers.mjs';
-import { highlights, overlay } from './suite.mjs';
+import { highlights, overlay, readyAtLeast } from './suite.mjs';
 
-const readyAtLeast = (n) => {
-  const host = document.querySelector('hattip-overlay');
-  return host && Number(host.getAttribute('data-ready')) >= n ? Number(host.getAttribute('data-ready')) : null;
-};
 const highlightCount = () => CSS.highlights.get('h7t-m')?.size ?? 0;
 /** Finds the mentions whose text is on screen right now ("Northwind" in a text node in view),
  *  remembers them as window.__onScreen [node, offset] pairs and returns how many. Occurrences are

@@ -31,7 +31,8 @@ export const overlay = () => {
     },
   };
 };
-const readyAtLeast = (n) => {
+/** The overlay's count of posts with a mention, once Hat Tip is idle with at least `n` (else null). */
+export const readyAtLeast = (n) => {
   const host = document.querySelector('hattip-overlay');
   return host && Number(host.getAttribute('data-ready')) >= n ? Number(host.getAttribute('data-ready')) : null;
 };
