@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use crate::analyze::{mentions_of, understand, Intent, Mention, Sentiment};
 use crate::matcher::Matcher;
-use crate::post::Post;
+use crate::post::{Author, Post};
 use crate::profile::{Profile, ProfileError};
 use crate::reply::{draft_reply, Reply};
+use crate::text::{CaseMode, FoldedText};
 
 /// A brand profile compiled for analysis.
 #[derive(Debug)]
@@ -30,6 +31,10 @@ pub struct Analysis {
     /// shows them so the user can see why (omitted from JSON when empty).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reasons: Vec<String>,
+    /// The post is by one of the brand's own accounts: its mentions are shown, but there is no
+    /// reply to draft (present only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub own: bool,
 }
 
 impl Engine {
@@ -57,14 +62,19 @@ impl Engine {
     /// Mentions, language, sentiment, intent and the suggested reply of one post.
     pub fn analyze(&self, post: &Post<'_>) -> Analysis {
         let u = understand(post, &self.profile, &self.matcher);
-        let reply = draft_reply(
-            post,
-            &self.profile,
-            &u.spans,
-            u.intent,
-            u.language,
-            &u.lower,
-        );
+        let own = post.author.is_some_and(|a| self.is_own(a));
+        let reply = if own {
+            Reply::none()
+        } else {
+            draft_reply(
+                post,
+                &self.profile,
+                &u.spans,
+                u.intent,
+                u.language,
+                &u.lower,
+            )
+        };
         Analysis {
             mentions: u.mentions,
             language: u.language,
@@ -72,7 +82,22 @@ impl Engine {
             intent: u.intent,
             reply,
             reasons: u.reasons,
+            own,
         }
+    }
+
+    /// Whether `author` is one of the profile's brands: an @handle of a brand, or a display name
+    /// that is a brand's name or alias (case and accents aside).
+    fn is_own(&self, author: &Author) -> bool {
+        let handle = author.handle.trim().trim_start_matches('@');
+        let name = fold_name(&author.name);
+        self.profile.brands.iter().any(|b| {
+            (!handle.is_empty() && b.handles.iter().any(|h| h.eq_ignore_ascii_case(handle)))
+                || (!name.is_empty()
+                    && std::iter::once(&b.name)
+                        .chain(&b.aliases)
+                        .any(|n| fold_name(n) == name))
+        })
     }
 
     /// Only the brand mentions in `text` (for long texts read in pieces, where the rest of the
@@ -80,6 +105,15 @@ impl Engine {
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         mentions_of(text, &self.matcher.find(text), &self.profile)
     }
+}
+
+/// A display name folded for comparison (case, accents, width, invisible characters, spaces).
+fn fold_name(name: &str) -> String {
+    FoldedText::new(name.trim(), CaseMode::Insensitive)
+        .as_str()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -107,6 +141,45 @@ mod tests {
             "{:?}",
             a.reasons
         );
+    }
+
+    #[test]
+    fn a_brands_own_post_is_marked_and_gets_no_reply() {
+        let engine = Engine::demo();
+        let text = "Our Cold Brew Reserve is back at Northwind this week!";
+        for author in [
+            Author {
+                name: String::new(),
+                handle: "@NorthwindCoffee".into(),
+            },
+            Author {
+                name: "Northwind Coffee".into(),
+                handle: String::new(),
+            },
+            Author {
+                name: "northwind".into(),
+                handle: "someone".into(),
+            },
+        ] {
+            let a = engine.analyze(&Post {
+                text,
+                author: Some(&author),
+                ..Default::default()
+            });
+            assert!(a.own && !a.mentions.is_empty(), "{author:?}");
+            assert_eq!((a.reply.act, a.reply.text.as_str()), (ReplyAct::None, ""));
+        }
+        let fan = Author {
+            name: "Ana Ruiz".into(),
+            handle: "anaruiz".into(),
+        };
+        let a = engine.analyze(&Post {
+            text,
+            author: Some(&fan),
+            ..Default::default()
+        });
+        assert!(!a.own);
+        assert_ne!(a.reply.act, ReplyAct::None);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::analyze::Mention;
 use crate::engine::{Analysis, Engine};
 use crate::post::{null_as_default, Author, Platform, Post};
-use crate::reply::{language_name, move_label, ReplyAct, MODERATION_GUIDANCE};
+use crate::reply::{language_name, move_label, ReplyAct, MODERATION_GUIDANCE, OWN_POST_NOTE};
 
 /// Most posts one request may carry (a content script sends a few screens' worth at a time).
 pub const MAX_POSTS: usize = 200;
@@ -89,7 +89,11 @@ impl<'a> Card<'a> {
             alternatives: &a.reply.alternatives,
             moves: a.reply.moves.iter().map(|m| move_label(m)).collect(),
             reply_language: language_name(a.reply.language),
-            guidance: (a.reply.act == ReplyAct::Moderate).then_some(MODERATION_GUIDANCE),
+            guidance: if a.own {
+                Some(OWN_POST_NOTE)
+            } else {
+                (a.reply.act == ReplyAct::Moderate).then_some(MODERATION_GUIDANCE)
+            },
             reasons: &a.reasons,
         })
     }
@@ -269,6 +273,22 @@ mod tests {
             .as_str()
             .unwrap()
             .starts_with("posts[0].text: longer than"));
+    }
+
+    #[test]
+    fn the_brands_own_post_says_so_instead_of_a_reply() {
+        let r = ask(
+            r#"{"posts": [{"text": "New at Northwind: oat milk!", "author": {"handle": "northwindcoffee"}}]}"#,
+        );
+        let card = &r["results"][0]["card"];
+        assert_eq!(card["act"], "none");
+        assert!(
+            card["guidance"]
+                .as_str()
+                .unwrap()
+                .starts_with("This is your own post"),
+            "{card}"
+        );
     }
 
     #[test]

@@ -89,6 +89,11 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// No reply at all (no mention, or a post by the brand itself).
+    pub fn none() -> Reply {
+        Reply::empty(ReplyAct::None)
+    }
+
     fn empty(act: ReplyAct) -> Reply {
         Reply {
             act,
@@ -99,6 +104,9 @@ impl Reply {
         }
     }
 }
+
+/// What the card shows instead of a reply when the post is the brand's own.
+pub const OWN_POST_NOTE: &str = "This is your own post: nothing to answer. Its mentions are highlighted so you can see it in the conversation.";
 
 /// What the card shows instead of a reply when a post is offensive.
 pub const MODERATION_GUIDANCE: &str = "Don't reply: answering a troll feeds it. Hide or report the post with the site's own tools if it breaks the rules; if it threatens anyone, keep a screenshot and escalate to your team lead or the authorities.";

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../support/server.mjs';
 import { control } from '../support/browsers.mjs';
-import { highlights, overlay, readyAtLeast } from './suite.mjs';
+import { highlights, overlay, readyAtLeast, openCardFor } from './suite.mjs';
 
 const highlightCount = () => CSS.highlights.get('h7t-m')?.size ?? 0;
 /** Finds the mentions whose text is on screen right now ("Northwind" in a text node in view),
@@ -110,6 +110,23 @@ export function robustSuite(kind, launch) {
         await page.close();
       });
     }
+
+    test("the brand's own post is highlighted, and its card says it is yours instead of offering a reply", async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/hostile/?kind=own`);
+      await page.waitFor(readyAtLeast, 2);
+      assert.equal(await page.evaluate(highlightCount), 4, 'both posts are highlighted');
+      const own = await openCardFor(page, 'other');
+      assert.equal(own.act, 'none');
+      assert.match(own.guidance, /^This is your own post/);
+      assert.equal(own.hasInsert, false);
+      await page.clickOverlay('[role="dialog"] [data-action="close"]');
+      const fan = await openCardFor(page, 'praise');
+      assert.equal(fan.act, 'thank');
+      assert.match(fan.reply, /Ana/);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
 
     test('turned off on a site: highlights, buttons and listeners go without a reload; turned on, they come back', async () => {
       const page = await browser.newPage();
