@@ -99,22 +99,26 @@ class Session {
     for (const t of this.timers) clearTimeout(t);
     this.painter.destroy();
     this.overlay.destroy();
+    this.forgetQueues();
+  }
+
+  /** Empties every queue of work and forgets every post (their ranges and buttons must be gone). */
+  forgetQueues() {
     this.entries.clear();
     this.pending = [];
     this.pendingSet.clear();
+    this.extra = [];
+    this.cursor = 0;
+    this.reading = null;
     this.outbox = [];
     this.paintQueue = [];
+    this.unplaced = [];
   }
 
   /** Forgets everything read (a new profile): every post is read again. */
   reset() {
     for (const entry of this.entries.values()) this.dropEntry(entry);
-    this.entries.clear();
-    this.pending = [];
-    this.pendingSet.clear();
-    this.reading = null;
-    this.outbox = [];
-    this.paintQueue = [];
+    this.forgetQueues();
     this.overlay.closeCard();
     this.rescan = true;
     this.kick();
