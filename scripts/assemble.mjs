@@ -67,7 +67,7 @@ manifest.host_permissions.push(LOCAL_ORIGIN);
 manifest.content_scripts[0].matches.push(LOCAL_ORIGIN);
 // The Disqus and Blogger fixture frames come from the same server under another host name.
 manifest.host_permissions.push(FRAME_ORIGIN);
-manifest.content_scripts[1].matches.push(`${FRAME_ORIGIN.slice(0, -1)}disqus-embed.html`, `${FRAME_ORIGIN.slice(0, -1)}blogger-frame.html`);
+manifest.content_scripts[1].matches.push(...['disqus-embed.html', 'blogger-frame.html', 'jetpack-comment/*'].map((f) => `${FRAME_ORIGIN.slice(0, -1)}${f}`));
 // A test-only content script that changes storage from the fixture server's /control/ page.
 fs.copyFileSync(path.join(root, 'tests', 'support', 'test-control.js'), path.join(testDir, 'test-control.js'));
 manifest.content_scripts.push({ matches: [`${LOCAL_ORIGIN.slice(0, -1)}control/*`], js: ['test-control.js'], run_at: 'document_idle' });

@@ -18,9 +18,9 @@ const BLOCKS = 'address,article,aside,blockquote,br,dd,div,dl,dt,fieldset,figcap
 const CLOCK_EVERY = 64;
 
 export class TextFlow {
-  /** @param {Element} root @param {string} nestedPost descendants that are posts of their own */
-  constructor(root, nestedPost) {
-    this.nested = nestedPost;
+  /** @param {Element} root @param {(el: Element) => boolean} isPost descendants that are posts of their own */
+  constructor(root, isPost) {
+    this.isPost = isPost;
     this.parts = [];
     /** @type {{node: Text|null, start: number, len: number}[]} */
     this.segments = [];
@@ -59,7 +59,7 @@ export class TextFlow {
       if (n.nodeType === Node.TEXT_NODE) {
         this.push(n.data, n);
       } else if (n.nodeType === Node.ELEMENT_NODE) {
-        if ((this.nested && n.matches(this.nested)) || n.matches(SKIPPED)) continue;
+        if (n.matches(SKIPPED) || this.isPost(n)) continue;
         if (n.localName === 'img') {
           // X draws emoji as <img alt="😍">: part of what the post says.
           const alt = n.getAttribute('alt');

@@ -7,14 +7,10 @@
 // told apart by the markers they put in the DOM themselves.
 
 const COMPOSER_WAIT_MS = 3000;
+const FRAME_RETRY_MS = 250;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const isFirefox = () => navigator.userAgent.includes('Firefox/');
-const query = (root, selector) => (selector ? root.querySelector(selector) : null);
 const squash = (s) => s.replace(/\u00a0/g, ' ').split(/\s+/).filter(Boolean).join(' ');
-
-function findComposer(doc, site, post) {
-  return query(post, site.composerInPost) ?? query(doc, site.composerInPage);
-}
 
 /** 'draftjs' | 'lexical' | 'field' | 'contenteditable' */
 export function editorKind(el) {
@@ -87,19 +83,24 @@ export async function copyToClipboard(text) {
   }
 }
 
-async function tryInsert(doc, site, post, text) {
-  let composer = findComposer(doc, site, post);
-  if (!composer || site.alwaysClickReply) {
-    const button = query(post, site.replyButton);
-    if (button) {
-      button.click();
-      composer = null;
-      for (let waited = 0; !composer && waited < COMPOSER_WAIT_MS; waited += 50) {
-        await sleep(50);
-        composer = findComposer(doc, site, post);
-      }
-    }
+/** The post's reply box: the one already there, else the one its Reply control opens. */
+async function openComposer(adapter, post) {
+  const part = adapter.partOf(post);
+  const ready = part.clickReply ? null : adapter.composerFor(post);
+  if (ready) return ready;
+  const button = adapter.replyControl(post);
+  if (!button) return adapter.composerFor(post);
+  button.click();
+  for (let waited = 0; waited < COMPOSER_WAIT_MS; waited += 50) {
+    await sleep(50);
+    const composer = adapter.composerFor(post, true);
+    if (composer) return composer;
   }
+  return null;
+}
+
+async function tryInsert(doc, adapter, post, text) {
+  const composer = await openComposer(adapter, post);
   if (!composer) throw new Error("Couldn't find this post's reply box.");
   const before = editorText(composer);
   const insertion = !before.trim() || /\s$/.test(before) ? text : ` ${text}`;
@@ -119,18 +120,38 @@ async function tryInsert(doc, site, post, text) {
   }
   await sleep(120); // editors commit after the current task
   if (!squash(editorText(composer)).includes(squash(text))) throw new Error("The reply box didn't take the text.");
-  const send = query(doc, site.sendButton);
-  if (send?.getAttribute('aria-disabled') === 'true') {
+  if (adapter.sendButtonFor(composer)?.getAttribute('aria-disabled') === 'true') {
     throw new Error("The site didn't register the text (its send button stayed disabled).");
+  }
+}
+
+/** A reply box in a cross-origin frame: the comment's Reply control first (it may move the
+ *  frame under the comment, which reloads it), then the text is handed to Hat Tip in the frame,
+ *  asked again while the frame (re)loads. */
+async function insertThroughFrame(adapter, post, text, inFrame) {
+  const part = adapter.partOf(post);
+  if (part.clickReply) adapter.replyControl(post)?.click();
+  for (let waited = 0; ; waited += FRAME_RETRY_MS) {
+    try {
+      return await inFrame(text);
+    } catch (error) {
+      if (waited >= COMPOSER_WAIT_MS) throw error;
+      await sleep(FRAME_RETRY_MS);
+    }
   }
 }
 
 /** Opens (if needed) the reply box for `post`, inserts `text` and verifies it; `inFrame` hands the
  *  text to Hat Tip in the page's comment-form frame. Returns the card's status line. */
-export async function insertReply(doc, site, post, text, inFrame) {
+export async function insertReply(doc, adapter, post, text, inFrame) {
+  const part = adapter.partOf(post);
+  if (part.answer === 'copy') {
+    return (await copyToClipboard(text)) ? `${part.note} The reply is on your clipboard.` : `${part.note} Select the text above and copy it.`;
+  }
   try {
-    if (query(doc, site.composerFrame)) await inFrame(text);
-    else await tryInsert(doc, site, post, text);
+    const frame = adapter.site.composerFrame && doc.querySelector(adapter.site.composerFrame);
+    if (frame) await insertThroughFrame(adapter, post, text, inFrame);
+    else await tryInsert(doc, adapter, post, text);
     return 'Inserted. Review it, then send it yourself.';
   } catch (error) {
     const why = error.message;
@@ -142,9 +163,9 @@ export async function insertReply(doc, site, post, text, inFrame) {
 
 /** In a comment-form frame: puts text handed over by the page around it into the frame's reply
  *  box. Answers {ok, message}; the page around it does any clipboard fallback. */
-export async function insertHandedOver(doc, site, text) {
+export async function insertHandedOver(doc, adapter, text) {
   try {
-    await tryInsert(doc, site, doc.documentElement, text);
+    await tryInsert(doc, adapter, doc.documentElement, text);
     return { ok: true };
   } catch (error) {
     return { ok: false, message: error.message };

@@ -10,6 +10,7 @@
 // updated) removes highlights, buttons and listeners in one call.
 
 import { detect } from './sites.js';
+import { Adapter } from './adapter.js';
 import { TextFlow } from './flow.js';
 import { Painter } from './paint.js';
 import { Overlay } from './overlay.js';
@@ -49,6 +50,8 @@ class Session {
   constructor(site) {
     this.site = site;
     this.doc = document;
+    this.adapter = new Adapter(site, this.doc);
+    this.isPost = (el) => this.adapter.isPost(el);
     this.abort = new AbortController();
     this.stopped = false;
     this.painter = new Painter();
@@ -179,8 +182,8 @@ class Session {
 
   /** Turns mutation records into work: new posts to read, changed posts to read again. */
   absorbRecords(deadline) {
-    const post = this.site.post;
-    if (!post) {
+    const { adapter } = this;
+    if (!adapter.hasPosts) {
       this.records = [];
       return;
     }
@@ -188,11 +191,11 @@ class Session {
       const r = this.records.pop();
       if (r.removedNodes.length) this.sweep = true;
       const target = r.target.nodeType === Node.ELEMENT_NODE ? r.target : r.target.parentElement;
-      const owner = target?.closest(post);
+      const owner = target && adapter.ownerOf(target);
       if (owner) this.changed(owner, deadline);
       for (const n of r.addedNodes) {
         if (n.nodeType !== Node.ELEMENT_NODE) continue;
-        if (n.matches(post)) this.found(n);
+        if (adapter.isNewPost(n)) this.found(n);
         else if (n.firstElementChild) this.rescan = true;
       }
     }
@@ -201,12 +204,12 @@ class Session {
   /** Lists every post on the page that is not known yet, visible ones first. */
   discover() {
     this.rescan = false;
-    if (!this.site.post) return;
+    if (!this.adapter.hasPosts) return;
     // Every unread post, in document order (what the cursor's binary search needs).
     this.pending = [];
     this.extra = [];
     this.pendingSet.clear();
-    for (const el of this.doc.querySelectorAll(this.site.post)) {
+    for (const el of this.adapter.all()) {
       if (!this.entries.has(el)) {
         this.pendingSet.add(el);
         this.pending.push(el);
@@ -234,7 +237,7 @@ class Session {
     if (!entry.done) return;
     const anchor = this.anchorOf(el);
     if (anchor === entry.anchor && anchor) {
-      const flow = new TextFlow(anchor, this.site.post);
+      const flow = new TextFlow(anchor, this.isPost);
       if (!flow.read(deadline)) return this.requeue(entry);
       if (entry.text === null ? flow.text.length === entry.length : flow.text === entry.text) return;
     }
@@ -286,7 +289,7 @@ class Session {
   }
 
   anchorOf(el) {
-    return this.site.text ? el.querySelector(this.site.text) : el;
+    return this.adapter.anchorOf(el);
   }
 
   /** Reads posts until the deadline; a post read whole becomes pieces in the outbox. */
@@ -298,7 +301,7 @@ class Session {
         if (!el.isConnected) continue;
         const anchor = this.anchorOf(el);
         if (!anchor) continue; // its text is not rendered yet; a mutation brings it back
-        const entry = { id: this.nextId++, el, anchor, flow: new TextFlow(anchor, this.site.post), done: false,
+        const entry = { id: this.nextId++, el, anchor, flow: new TextFlow(anchor, this.isPost), done: false,
           text: null, length: 0, gen: 0, unpainted: 0, card: null, button: null, ranges: [] };
         this.entries.set(el, entry);
         this.reading = entry;
@@ -346,9 +349,8 @@ class Session {
   }
 
   queuePieces(entry, text) {
-    const author = this.site.authorName || this.site.authorHandle
-      ? { name: textOf(entry.el, this.site.authorName), handle: textOf(entry.el, this.site.authorHandle).replace(/^@/, '') }
-      : null;
+    const author = this.adapter.authorOf(entry.el);
+    entry.author = author;
     for (let start = 0; start < text.length; start += PIECE) {
       let from = Math.max(0, start - LEAD);
       let to = Math.min(text.length, start + PIECE + OVERLAP);
@@ -358,7 +360,7 @@ class Session {
       const first = start === 0;
       this.outbox.push({
         entry, gen: entry.gen, offset: from, keepFrom: start - from, keepTo: start + PIECE - from,
-        body: first ? { text: text.slice(from, to), platform: this.site.platform, author } : { text: text.slice(from, to), mentions_only: true },
+        body: first ? { text: text.slice(from, to), platform: this.adapter.platform, author } : { text: text.slice(from, to), mentions_only: true },
       });
       entry.unpainted++;
     }
@@ -504,7 +506,7 @@ class Session {
       const id = Number(actor.dataset.post);
       if (this.overlay.openPost === id) return this.overlay.closeCard();
       const entry = this.entryById(id);
-      if (entry?.card && entry.button) this.overlay.openCard(id, entry.button, entry.card);
+      if (entry?.card && entry.button) this.overlay.openCard(id, entry.button, entry.card, entry.author);
     } else if (action === 'close') {
       this.closeCardAndRefocus();
     } else if (action === 'use-alt') {
@@ -515,14 +517,10 @@ class Session {
       copyToClipboard(text).then((ok) => this.overlay.setStatus(ok ? 'Copied to the clipboard.' : "Couldn't copy: select the text and copy it by hand."));
     } else if (action === 'insert' && open) {
       this.overlay.setStatus('Inserting…');
-      insertReply(this.doc, this.site, open.el, this.overlay.replyText, insertInFrame)
+      insertReply(this.doc, this.adapter, open.el, this.overlay.replyText, insertInFrame)
         .then((message) => this.overlay.setStatus(message));
     }
   }
-}
-
-function textOf(el, selector) {
-  return selector ? (el.querySelector(selector)?.textContent ?? '').trim() : '';
 }
 
 const isLowSurrogate = (c) => c >= 0xdc00 && c <= 0xdfff;
@@ -566,7 +564,7 @@ function onMessage(message, _sender, respond) {
       return undefined;
     case 'hattip:insert-here':
       if (!session || !site.takesFrameInserts || typeof message.text !== 'string') return undefined;
-      insertHandedOver(document, site, message.text).then(respond);
+      insertHandedOver(document, session.adapter, message.text).then(respond);
       return true;
     default:
       return undefined;

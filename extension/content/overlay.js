@@ -117,7 +117,7 @@ export class Overlay {
   }
 
   /** Opens the card of `card` (the engine's worded card) next to `button`. */
-  openCard(postId, button, card) {
+  openCard(postId, button, card, author) {
     this.closeCard();
     const d = this.doc;
     const root = el(d, 'div', 'card');
@@ -129,8 +129,9 @@ export class Overlay {
     close.dataset.action = 'close';
     root.append(close, el(d, 'h2', '', `Mention of ${card.brand}`));
     const dl = el(d, 'dl');
+    const who = author ? [author.name, author.handle && `@${author.handle}`].filter(Boolean).join(' ') : 'not shown on the page';
     for (const [term, value, field] of [
-      ['Brand', card.brand, 'brand'], ['Matched', card.matched.join(', '), 'matched'],
+      ['Author', who, 'author'], ['Brand', card.brand, 'brand'], ['Matched', card.matched.join(', '), 'matched'],
       ['Language', card.language, 'language'], ['Sentiment', card.sentiment, 'sentiment'],
       ['Intent', card.intent, 'intent'], ['Reply act', card.act, 'act'],
     ]) {
