@@ -1,4 +1,6 @@
-// `./build.sh demo`: serves the bundled demo pages (X-, Facebook-, WordPress-, Disqus-, Blogger- and blog-shaped)
+// `./build.sh demo`: serves the bundled demo pages (shaped like X's timeline and a post's page, Facebook,
+// WordPress classic and block themes with Jetpack, wpDiscuz, Disqus, Blogger, Discourse, Substack, Ghost,
+// a Hugo blog with Isso, and blogs Hat Tip has no adapter for)
 // on 127.0.0.1 and opens Chromium with Hat Tip loaded and its built-in demo profile. With a
 // display the browser stays open for you; without one it runs headless and writes a screenshot
 // of each page, highlights visible and one reply card open, to demo-out/.
@@ -16,6 +18,14 @@ const PAGES = [
   ['disqus', '/disqus/', 'question', '/disqus-embed.html'],
   ['blogger', '/blogger/', 'complaint'],
   ['blog', '/blog/', 'question'],
+  ['x-status', '/x-status/', 'question'],
+  ['wordpress-block', '/wordpress-block/', 'question'],
+  ['wpdiscuz', '/wpdiscuz/', 'question'],
+  ['discourse', '/discourse/', 'question'],
+  ['substack', '/substack/', 'complaint'],
+  ['ghost', '/ghost/', 'question'],
+  ['isso', '/isso/', 'question'],
+  ['unseen-blog', '/unseen-blog/', 'complaint'],
 ];
 const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'demo-out');
 const headed = Boolean(process.env.DISPLAY) && !process.env.CI;

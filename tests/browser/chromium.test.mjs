@@ -4,10 +4,12 @@ import { after, before, describe, test } from 'node:test';
 import { siteSuite, readyAtLeast } from './suite.mjs';
 import { startServer } from '../support/server.mjs';
 import { robustSuite } from './robust.mjs';
+import { pagesSuite } from './pages.mjs';
 import { launchChromium } from '../support/browsers.mjs';
 
 siteSuite('Chromium', launchChromium);
 robustSuite('Chromium', launchChromium);
+pagesSuite('Chromium', launchChromium);
 
 // Chrome's service worker comes and goes: terminated (as Chrome does when it is idle), the next
 // request wakes it and the page goes on as before.

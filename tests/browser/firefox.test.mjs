@@ -1,7 +1,9 @@
 // Hat Tip in real Firefox ESR, driven by puppeteer-core over WebDriver BiDi.
 import { siteSuite } from './suite.mjs';
 import { robustSuite } from './robust.mjs';
+import { pagesSuite } from './pages.mjs';
 import { launchFirefox } from '../support/browsers.mjs';
 
 siteSuite('Firefox', launchFirefox);
 robustSuite('Firefox', launchFirefox);
+pagesSuite('Firefox', launchFirefox);

@@ -17,6 +17,15 @@ const PAGES = {
   '/disqus/': { file: 'disqus.html' },
   '/blogger/': { file: 'blogger.html' },
   '/hostile/': { file: 'hostile.html' },
+  '/unseen-blog/': { file: 'unseen-blog.html' },
+  '/isso/': { file: 'isso.html' },
+  '/wordpress-block/': { file: 'wordpress-block.html' },
+  '/jetpack-comment/': { file: 'jetpack-frame.html' },
+  '/wpdiscuz/': { file: 'wpdiscuz.html' },
+  '/discourse/': { file: 'discourse.html' },
+  '/substack/': { file: 'substack.html' },
+  '/ghost/': { file: 'ghost.html' },
+  '/x-status/': { file: 'x-status.html', csp: "script-src 'self'" },
   '/control/': { file: 'control.html' },
   // X's fixture again, with a report-uri: a CSP violation would reach the server as a report.
   '/x-report/': { file: 'x.html', csp: "script-src 'self'; report-uri /csp-report" },
@@ -25,7 +34,8 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 
 export async function buildFixtureApps() {
   await build({
-    entryPoints: { 'x-app': path.join(fixtures, 'src', 'x-app.jsx'), 'facebook-app': path.join(fixtures, 'src', 'facebook-app.js') },
+    entryPoints: { 'x-app': path.join(fixtures, 'src', 'x-app.jsx'), 'facebook-app': path.join(fixtures, 'src', 'facebook-app.js'),
+      'wpdiscuz-app': path.join(fixtures, 'src', 'wpdiscuz-app.js') },
     bundle: true,
     minify: true,
     format: 'iife',
@@ -71,4 +81,4 @@ export async function startServer() {
 
 /** Every path a fixture page may legitimately request. */
 export const FIXTURE_PATHS = new Set([...Object.keys(PAGES), '/fixture.css', '/build/x-app.js', '/build/facebook-app.js', '/wp-comment-reply.js', '/favicon.ico',
-  '/frame-host.js', '/disqus-embed.html', '/disqus-embed.js', '/blogger-frame.html', '/blogger-frame.js', '/hostile.js', '/csp-watch.js', '/control/']);
+  '/frame-host.js', '/unseen-blog.js', '/isso-app.js', '/jetpack-reply.js', '/jetpack-frame.js', '/discourse-app.js', '/substack-app.js', '/build/wpdiscuz-app.js', '/disqus-embed.html', '/disqus-embed.js', '/blogger-frame.html', '/blogger-frame.js', '/hostile.js', '/csp-watch.js', '/control/']);
