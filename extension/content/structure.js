@@ -1,13 +1,14 @@
 // Finds the posts of a page Hat Tip has no adapter for, by their shape: the blog post's body and
 // its byline, and the comments (blocks that each hold one "Reply" control, one author or one
-// date, repeated at least twice with the same tag). Navigation, sidebars, the site's header and
+// date, at least two of the same kind: tag and first class). Navigation, sidebars, the site's header and
 // footer, hidden and aria-hidden subtrees are never posts. The words and class fragments it
 // relies on are here, as data.
 
 import { ARTICLE_BODY } from './sites.js';
 
-/** "Reply" in the eight languages Hat Tip answers in (and the short forms blogs use). */
-export const REPLY_WORDS = /^\s*(reply|respond|responder|responda|répondre|repondre|antworten|antwort|rispondi|rispondere|beantwoorden|reageer|reageren|odpowiedz|odpowiedź)\b/i;
+/** "Reply" in the eight languages Hat Tip answers in (en, es, fr, de, pt, it, nl, ja), as the
+ *  label of a comment's Reply control starts. */
+export const REPLY_WORDS = /^\s*(?:(?:reply|respond|responder|responda|répondre|repondre|antworten|antwort|rispondi|rispondere|beantwoorden|reageer|reageren)\b|返信|返事)/i;
 /** Known comment markup (hAtom/h-entry, schema.org, common class names). */
 export const COMMENT_MARKERS = '.comment, [itemprop="comment"], .h-entry.p-comment, .u-comment';
 /** Who wrote a block: microformats, schema.org, and the class fragments themes use. */
