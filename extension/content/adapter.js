@@ -4,7 +4,7 @@
 // reach into a post nested in it.
 
 import { ANY_COMPOSER, BYLINE } from './sites.js';
-import { AUTHOR_LIKE, REPLY_WORDS, bodyOf, findStructure, firstNameLine, outsideContent, replyControls, safeToClick } from './structure.js';
+import { AUTHOR_LIKE, REPLY_WORDS, bodyOf, findStructure, firstNameLine, labelOf, outsideContent, replyControls, safeToClick } from './structure.js';
 
 /** Bylines say "by Dana", "Posted by Dana", "par Dana"…: the name is what follows. */
 const BY = /^\s*(?:(?:posted|written|published)\s+)?(?:by|von|par|por|di|da|door|przez|—|-|–)\s+/i;
@@ -170,7 +170,7 @@ export class Adapter {
     }
     const candidates = this.own(post, part.replyButton);
     if (!part.replyWords) return candidates[0] ?? null;
-    return candidates.find((el) => REPLY_WORDS.test((el.getAttribute('aria-label') || el.textContent || '').trim())) ?? null;
+    return candidates.find((el) => REPLY_WORDS.test(labelOf(el))) ?? null;
   }
 
   /** The reply box for `post` (`after`: once its Reply control was clicked), or null. */

@@ -32,11 +32,14 @@ export function outsideContent(el) {
   return !!edge && !edge.parentElement?.closest('article, main, [role="main"], [role="article"], section, li');
 }
 
+/** What a control says: its accessible label, else its text. */
+export const labelOf = (el) => (el.getAttribute('aria-label') || el.textContent || '').trim();
+
 /** The visible, clickable "Reply" controls inside `root` (not those in `except`). */
 export function replyControls(root, except = () => false) {
   const out = [];
   for (const el of root.querySelectorAll('a, button, [role="button"]')) {
-    const label = (el.getAttribute('aria-label') || el.textContent || '').trim();
+    const label = labelOf(el);
     if (label.length <= 40 && REPLY_WORDS.test(label) && !except(el)) out.push(el);
   }
   return out;
