@@ -61,7 +61,16 @@ impl Engine {
 
     /// Mentions, language, sentiment, intent and the suggested reply of one post.
     pub fn analyze(&self, post: &Post<'_>) -> Analysis {
-        let u = understand(post, &self.profile, &self.matcher);
+        self.analyze_as(post, None)
+    }
+
+    /// Like [`Engine::analyze`], but with the intent the user says the post has (a correction
+    /// from the card): the reply is drafted for that intent.
+    pub fn analyze_as(&self, post: &Post<'_>, intent: Option<Intent>) -> Analysis {
+        let mut u = understand(post, &self.profile, &self.matcher);
+        if let Some(intent) = intent {
+            u.intent = intent;
+        }
         let own = post.author.is_some_and(|a| self.is_own(a));
         let reply = if own {
             Reply::none()

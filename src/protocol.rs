@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::Mention;
+use crate::analyze::{Intent, Mention};
 use crate::engine::{Analysis, Engine};
 use crate::post::{null_as_default, Author, Platform, Post};
 use crate::reply::{language_name, move_label, ReplyAct, MODERATION_GUIDANCE, OWN_POST_NOTE};
@@ -35,6 +35,9 @@ struct PostInput {
     /// Only the mentions (a later piece of a long post, whose card comes from its first piece).
     #[serde(default, deserialize_with = "null_as_default")]
     mentions_only: bool,
+    /// The intent the user corrected the post to (from the card): the reply follows it.
+    #[serde(default)]
+    intent: Option<Intent>,
 }
 
 /// What the card shows for one post, worded for the user.
@@ -47,6 +50,9 @@ pub struct Card<'a> {
     pub matched: Vec<String>,
     pub language: &'static str,
     pub sentiment: String,
+    /// The sentiment as data (for the mention log): its label and score in [-1, 1].
+    pub sentiment_label: &'static str,
+    pub sentiment_score: f32,
     pub intent: &'static str,
     pub act: &'static str,
     pub reply: &'a str,
@@ -83,6 +89,8 @@ impl<'a> Card<'a> {
                 .collect(),
             language: a.language,
             sentiment: format!("{} ({:+.2})", a.sentiment.label.as_str(), a.sentiment.score),
+            sentiment_label: a.sentiment.label.as_str(),
+            sentiment_score: (a.sentiment.score * 100.0).round() / 100.0,
             intent: a.intent.as_str(),
             act: a.reply.act.as_str(),
             reply: &a.reply.text,
@@ -160,12 +168,12 @@ pub fn answer(engine: &Engine, request_json: &str) -> String {
             if p.mentions_only {
                 (engine.mentions(&p.text), None)
             } else {
-                let a = engine.analyze(&Post {
+                let post = Post {
                     text: &p.text,
                     platform: p.platform,
                     author: p.author.as_ref(),
-                });
-                (Vec::new(), Some(a))
+                };
+                (Vec::new(), Some(engine.analyze_as(&post, p.intent)))
             }
         })
         .collect();
@@ -273,6 +281,25 @@ mod tests {
             .as_str()
             .unwrap()
             .starts_with("posts[0].text: longer than"));
+    }
+
+    #[test]
+    fn a_corrected_intent_drafts_the_reply_for_it() {
+        let text = "@zephyrair sorted my refund, no hassle";
+        let r = ask(&format!(
+            r#"{{"posts": [{{"text": "{text}"}}, {{"text": "{text}", "intent": "praise"}}]}}"#
+        ));
+        let corrected = &r["results"][1]["card"];
+        assert_eq!(corrected["intent"], "praise");
+        assert_eq!(corrected["act"], "thank");
+        assert_ne!(r["results"][0]["card"]["reply"], corrected["reply"]);
+        assert!(corrected["sentiment_score"].is_number());
+        assert!(corrected["sentiment_label"].is_string());
+        let bad = ask(r#"{"posts": [{"text": "Orbit", "intent": "rant"}]}"#);
+        assert!(bad["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("posts[0].intent: unknown variant"));
     }
 
     #[test]

@@ -6,11 +6,11 @@
 //! data (`offensive_words.txt`, see DATA-SOURCES.md); the cue phrases are the project's own.
 //! Measured in ACCURACY.md (`./build.sh eval`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::sentiment::{Sentiment, SentimentLabel};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Intent {
     Praise,
