@@ -90,6 +90,8 @@ case "${1:-build}" in
     setup_rust; setup_npm; setup_browsers; build
     log "engine and CLI tests"
     cargo test
+    log "mention log tests"
+    node --test tests/log/
     log "browser tests (Chromium and Firefox)"
     node --test --test-concurrency=1 tests/browser/
     ;;

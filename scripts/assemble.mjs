@@ -1,7 +1,8 @@
 // Assembles the unpacked extensions (build.sh runs this): bundles the content script
-// (extension/content/, plain JS, no wasm) and the background (extension/background/ with the
+// (extension/content/, plain JS, no wasm), the background (extension/background/ with the
 // wasm-bindgen glue; the engine's .wasm is a file of the extension, fetched by the background)
-// as classic scripts, copies the pages and the manifest, and writes dist/chrome, dist/firefox and
+// and the dashboard (extension/dashboard/ with Chart.js; both share extension/log/) as classic
+// scripts, copies the pages and the manifest, and writes dist/chrome, dist/firefox and
 // the test variant (same files, plus the local test origins).
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -14,7 +15,7 @@ const testDir = path.join(root, 'target', 'test-extension');
 const LOCAL_ORIGIN = 'http://127.0.0.1/*';
 const FRAME_ORIGIN = 'http://localhost/*';
 /** Sources bundled into one file each, not copied. */
-const BUNDLED = new Set(['content', 'background']);
+const BUNDLED = new Set(['content', 'background', 'dashboard', 'log']);
 
 async function bundle(entry, outfile) {
   await build({
@@ -47,12 +48,13 @@ fs.rmSync(dist, { recursive: true, force: true });
 copyDir(path.join(root, 'extension'), chrome, BUNDLED);
 await bundle('content/main.js', path.join(chrome, 'content.js'));
 await bundle('background/main.js', path.join(chrome, 'background.js'));
+await bundle('dashboard/main.js', path.join(chrome, 'dashboard.js'));
 fs.mkdirSync(path.join(chrome, 'pkg'));
 for (const f of ['hattip.js', 'hattip_bg.wasm']) fs.copyFileSync(path.join(gen, 'web', f), path.join(chrome, 'pkg', f));
 
 // The extension must never build code from strings (MV3 forbids it, and so do we), and what
 // runs in pages must never compile wasm (a page's CSP would see it).
-for (const f of ['content.js', 'background.js', 'pages.js', 'pkg/hattip.js']) {
+for (const f of ['content.js', 'background.js', 'dashboard.js', 'pages.js', 'pkg/hattip.js']) {
   const text = fs.readFileSync(path.join(chrome, f), 'utf8');
   if (/new Function\s*\(|\beval\s*\(/.test(text)) throw new Error(`${f} builds code from strings`);
 }
@@ -74,5 +76,5 @@ manifest.content_scripts.push({ matches: [`${LOCAL_ORIGIN.slice(0, -1)}control/*
 fs.writeFileSync(path.join(testDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
 
 const sizes = {};
-for (const f of ['content.js', 'background.js', 'pkg/hattip_bg.wasm']) sizes[f] = fs.statSync(path.join(chrome, f)).size;
+for (const f of ['content.js', 'background.js', 'dashboard.js', 'pkg/hattip_bg.wasm']) sizes[f] = fs.statSync(path.join(chrome, f)).size;
 console.log('assembled dist/chrome, dist/firefox, target/test-extension', JSON.stringify(sizes));

@@ -2,9 +2,12 @@
 // the engine runs. It compiles the stored profile once per browser (again when the worker wakes,
 // and once when the profile changes), answers the content scripts' requests, tells them when to
 // start, stop or start over, registers the content script on blogs the user allowed, and relays a
-// reply from a page to the comment-form frame inside it (Blogger). Listeners are registered at the
-// top level, synchronously, so a message that wakes the worker is never missed.
+// reply from a page to the comment-form frame inside it (Blogger), and keeps the mention log
+// (logger.js). Listeners are registered at the top level, synchronously, so a message that wakes
+// the worker is never missed.
 import init, { BackgroundEngine } from '../../target/hattip/web/hattip.js';
+import { Logger, keyOf, siteOf } from './logger.js';
+import { SETTINGS_KEY } from '../log/settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const PROFILE_KEY = 'profile';
@@ -110,6 +113,45 @@ async function injectIntoOpenTabs() {
   }));
 }
 
+// ---- the mention log ----
+
+const logger = new Logger(api);
+
+/** Answers an `analyze` request. Each post's `source` (where the page saw it) is for the log, not
+ *  the engine: posts with a mention get their log key, are answered with the intent the user
+ *  gave them before, if any, and are logged. */
+async function analyze(posts, sender) {
+  const engine = await getEngine();
+  const list = Array.isArray(posts) ? posts : [];
+  const sources = list.map((p) => (p && typeof p === 'object' ? p.source : undefined));
+  const bare = list.map((p) => {
+    if (!p || typeof p !== 'object' || !('source' in p)) return p;
+    const { source: _, ...rest } = p;
+    return rest;
+  });
+  const answer = JSON.parse(engine.answer(JSON.stringify({ posts: bare })));
+  if (!answer.ok) return answer;
+  const site = siteOf(sender.tab?.url ?? sender.url);
+  await Promise.all(answer.results.map(async (result, i) => {
+    const source = sources[i];
+    if (!result.card || !source || typeof source !== 'object') return;
+    const post = bare[i];
+    const key = await keyOf(site, source, post.author, post.text);
+    const detected = result.card;
+    const intent = await logger.correctionOf(key);
+    if (intent && intent !== detected.intent) {
+      const again = JSON.parse(engine.answer(JSON.stringify({ posts: [{ ...post, intent }] })));
+      if (again.ok && again.results[0].card) result.card = again.results[0].card;
+    }
+    result.key = key;
+    await logger.sight({ card: detected, post, source, key, site });
+  }));
+  return answer;
+}
+
+/** Whether a message comes from one of the extension's own pages (popup, options, dashboard). */
+const fromOwnPage = (sender) => typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
+
 const logged = (what, p) => p.catch((e) => console.error(`Hat Tip: ${what}:`, e));
 
 // ---- events ----
@@ -119,10 +161,28 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
   let answer;
   switch (message.type) {
     case 'hattip:hello':
-      answer = allowed(sender.url).then((run) => ({ run }));
+      answer = Promise.all([allowed(sender.url), logger.enabled()]).then(([run, log]) => ({ run, log }));
       break;
     case 'hattip:analyze':
-      answer = getEngine().then((e) => JSON.parse(e.answer(JSON.stringify({ posts: message.posts }))));
+      answer = analyze(message.posts, sender);
+      break;
+    case 'hattip:acted':
+      answer = Promise.resolve(logger.act(message));
+      break;
+    case 'hattip:log-summary':
+      answer = logger.summary();
+      break;
+    case 'hattip:log-changed':
+      if (!fromOwnPage(sender)) return undefined;
+      logger.changed();
+      answer = Promise.resolve({ ok: true });
+      break;
+    case 'hattip:log-forget':
+      if (!fromOwnPage(sender)) return undefined;
+      answer = logger.forget().then(() => ({ ok: true }));
+      break;
+    case 'hattip:log-flush':
+      answer = logger.flush().then(() => ({ ok: true, problem: logger.problem }));
       break;
     case 'hattip:status':
       answer = getEngine().then((e) => ({ ok: true, brands: e.brands, warning: e.warning ?? null }));
@@ -147,6 +207,9 @@ api.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
   if (PROFILE_KEY in changes) logged('compiling the new profile', recompile());
   if (DISABLED_KEY in changes) logged('telling tabs', broadcast({ type: 'hattip:recheck' }));
+  if (SETTINGS_KEY in changes) {
+    logged('applying the log settings', logger.settingsChanged().then(() => broadcast({ type: 'hattip:log-settings', log: logger.settings.enabled })));
+  }
 });
 
 const onPermissions = () => logged('site access', syncBlogScripts().then(() => broadcast({ type: 'hattip:recheck' })));

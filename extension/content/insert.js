@@ -142,22 +142,21 @@ async function insertThroughFrame(adapter, post, text, inFrame) {
 }
 
 /** Opens (if needed) the reply box for `post`, inserts `text` and verifies it; `inFrame` hands the
- *  text to Hat Tip in the page's comment-form frame. Returns the card's status line. */
+ *  text to Hat Tip in the page's comment-form frame. Returns the card's status line and what
+ *  was done (`inserted`, `copied` to the clipboard instead, or null). */
 export async function insertReply(doc, adapter, post, text, inFrame) {
   const part = adapter.partOf(post);
-  if (part.answer === 'copy') {
-    return (await copyToClipboard(text)) ? `${part.note} The reply is on your clipboard.` : `${part.note} Select the text above and copy it.`;
-  }
+  const copied = async (why, pasteHint, byHand) => ((await copyToClipboard(text))
+    ? { done: 'copied', message: `${why} The reply is on your clipboard${pasteHint}` }
+    : { done: null, message: `${why} Select the text above and copy it${byHand}.` });
+  if (part.answer === 'copy') return copied(part.note, '.', '');
   try {
     const frame = adapter.site.composerFrame && doc.querySelector(adapter.site.composerFrame);
     if (frame) await insertThroughFrame(adapter, post, text, inFrame);
     else await tryInsert(doc, adapter, post, text);
-    return 'Inserted. Review it, then send it yourself.';
+    return { done: 'inserted', message: 'Inserted. Review it, then send it yourself.' };
   } catch (error) {
-    const why = error.message;
-    return (await copyToClipboard(text))
-      ? `${why} The reply is on your clipboard: click the reply box and press Ctrl+V (⌘V on a Mac).`
-      : `${why} Select the text above and copy it by hand.`;
+    return copied(error.message, ': click the reply box and press Ctrl+V (⌘V on a Mac).', ' by hand');
   }
 }
 

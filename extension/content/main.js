@@ -16,6 +16,7 @@ import { Painter } from './paint.js';
 import { Overlay } from './overlay.js';
 import { insertReply, insertHandedOver, copyToClipboard } from './insert.js';
 import { ask, alive, ContextGone } from './engine.js';
+import { sourceOf } from './source.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -87,6 +88,7 @@ class Session {
     this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
     const root = this.overlay.root;
     root.addEventListener('click', (e) => this.onClick(e), { signal });
+    root.addEventListener('change', (e) => this.onChange(e), { signal });
     root.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.closeCardAndRefocus(); }, { signal });
     const passive = { passive: true, capture: true, signal };
     addEventListener('resize', () => this.schedulePlace(), passive);
@@ -351,6 +353,7 @@ class Session {
   queuePieces(entry, text) {
     const author = this.adapter.authorOf(entry.el);
     entry.author = author;
+    const source = logging ? sourceOf(this.adapter, entry.el) : undefined;
     for (let start = 0; start < text.length; start += PIECE) {
       let from = Math.max(0, start - LEAD);
       let to = Math.min(text.length, start + PIECE + OVERLAP);
@@ -360,7 +363,7 @@ class Session {
       const first = start === 0;
       this.outbox.push({
         entry, gen: entry.gen, offset: from, keepFrom: start - from, keepTo: start + PIECE - from,
-        body: first ? { text: text.slice(from, to), platform: this.adapter.platform, author } : { text: text.slice(from, to), mentions_only: true },
+        body: first ? { text: text.slice(from, to), platform: this.adapter.platform, author, source } : { text: text.slice(from, to), mentions_only: true },
       });
       entry.unpainted++;
     }
@@ -399,7 +402,10 @@ class Session {
       const mentions = result.mentions
         .filter((m) => m.start >= piece.keepFrom && m.start < piece.keepTo)
         .map((m) => ({ start: m.start + piece.offset, end: m.end + piece.offset, fuzzy: !!m.fuzzy }));
-      if (result.card) entry.card = result.card;
+      if (result.card) {
+        entry.card = result.card;
+        entry.key = result.key ?? null;
+      }
       this.paintQueue.push({ entry, gen: entry.gen, mentions, next: 0 });
     });
   }
@@ -512,16 +518,77 @@ class Session {
     } else if (action === 'use-alt') {
       const alt = open?.card.alternatives[Number(actor.dataset.alt)];
       if (alt) this.overlay.replyText = alt;
-    } else if (action === 'copy') {
+    } else if (action === 'copy' && open) {
       const text = this.overlay.replyText;
-      copyToClipboard(text).then((ok) => this.overlay.setStatus(ok ? 'Copied to the clipboard.' : "Couldn't copy: select the text and copy it by hand."));
+      copyToClipboard(text).then((ok) => {
+        this.overlay.setStatus(ok ? 'Copied to the clipboard.' : "Couldn't copy: select the text and copy it by hand.");
+        if (ok) this.acted(open, 'copied');
+      });
     } else if (action === 'insert' && open) {
       this.overlay.setStatus('Inserting…');
       insertReply(this.doc, this.adapter, open.el, this.overlay.replyText, insertInFrame)
-        .then((message) => this.overlay.setStatus(message));
+        .then(({ done, message }) => {
+          this.overlay.setStatus(message);
+          if (done) this.acted(open, done);
+        });
+    } else if (action === 'dismiss' && open) {
+      this.acted(open, 'dismissed');
+      this.closeCardAndRefocus();
     }
   }
+
+  /** The card's intent correction: the reply is drafted again for the intent the user chose. */
+  onChange(event) {
+    const select = event.target;
+    const open = this.overlay.openPost && this.entryById(this.overlay.openPost);
+    if (select?.dataset?.action !== 'correct' || !open?.card || open.text === null) return;
+    const intent = select.value;
+    this.overlay.setStatus('Drafting a reply for that…');
+    const body = { text: open.text.slice(0, PIECE), platform: this.adapter.platform, author: open.author, intent };
+    ask(api, { type: 'hattip:analyze', posts: [body] }).then((answer) => {
+      const card = answer.ok && answer.results[0]?.card;
+      if (!card || this.entries.get(open.el) !== open || this.overlay.openPost !== open.id) return;
+      open.card = card;
+      open.button?.setAttribute('aria-label', card.label);
+      this.overlay.openCard(open.id, open.button, card, open.author);
+      this.overlay.setStatus(`Noted: ${this.overlay.intentName(intent)}. Hat Tip will remember it for this post.`);
+      this.acted(open, 'corrected', intent);
+    }).catch((error) => this.overlay.setStatus(`Couldn't draft it again: ${error?.message ?? error}`));
+  }
+
+  /** Tells the mention log what the user did with a post's card. */
+  acted(entry, what, intent) {
+    if (!entry.key) return;
+    entry.handled = entry.handled || what !== 'corrected';
+    ask(api, { type: 'hattip:acted', key: entry.key, what, ...(intent ? { intent } : {}) })
+      .catch((error) => console.error('Hat Tip: the mention log did not answer:', error?.message ?? error));
+  }
+
+  /** The posts with a mention on this page, for the popup: those waiting for an answer first. */
+  mentionsHere() {
+    const list = [];
+    for (const e of this.entries.values()) {
+      if (!e.card || !e.button) continue;
+      const waiting = !e.handled && WAITING.has(e.card.intent) && !e.card.guidance;
+      list.push({ id: e.id, brand: e.card.brand, intent: e.card.intent, waiting, author: e.author,
+        snippet: (e.text ?? '').replace(/\s+/g, ' ').trim().slice(0, 120) });
+    }
+    return list;
+  }
+
+  /** Scrolls to a post and opens its card (the popup's waiting list). */
+  show(id) {
+    const entry = this.entryById(id);
+    if (!entry?.card || !entry.button) return false;
+    entry.anchor.scrollIntoView({ block: 'center' });
+    this.placeButtons();
+    this.overlay.openCard(id, entry.button, entry.card, entry.author);
+    return true;
+  }
 }
+
+/** Intents that wait for an answer until the user answers or dismisses them. */
+const WAITING = new Set(['question', 'complaint']);
 
 const isLowSurrogate = (c) => c >= 0xdc00 && c <= 0xdfff;
 
@@ -534,12 +601,16 @@ async function insertInFrame(text) {
 // ---- start, stop, and what the background tells this page ----
 
 let session = null;
+/** Whether the user keeps a mention log (then each post goes with where it was seen). */
+let logging = true;
 const site = detect(document);
 
 async function check() {
   let run = false;
   try {
-    run = (await ask(api, { type: 'hattip:hello' })).run === true;
+    const hello = await ask(api, { type: 'hattip:hello' });
+    run = hello.run === true;
+    logging = hello.log !== false;
   } catch (error) {
     if (!(error instanceof ContextGone)) console.error('Hat Tip: could not reach the background:', error?.message ?? error);
   }
@@ -561,6 +632,17 @@ function onMessage(message, _sender, respond) {
       return undefined;
     case 'hattip:recheck':
       check();
+      return undefined;
+    case 'hattip:log-settings':
+      logging = message.log !== false;
+      return undefined;
+    case 'hattip:page-mentions':
+      if (!session || site.takesFrameInserts) return undefined;
+      respond({ ok: true, url: location.href, mentions: session.mentionsHere() });
+      return undefined;
+    case 'hattip:show':
+      if (!session || typeof message.id !== 'number') return undefined;
+      respond({ ok: session.show(message.id) });
       return undefined;
     case 'hattip:insert-here':
       if (!session || !site.takesFrameInserts || typeof message.text !== 'string') return undefined;

@@ -33,10 +33,18 @@ const STYLE = `
 .card .primary { background: #1f883d; color: #fff; } .card .secondary { background: #f6f8fa; color: #1f2328; border-color: #d0d7de; }
 .card .close { position: absolute; top: 6px; right: 8px; border: 0; background: none; font-size: 18px; cursor: pointer; }
 .card .guidance { background: #fff1f0; border: 1px solid #ffb3ab; border-radius: 6px; padding: 6px 8px; }
+.card .fix { display: block; margin: 0 0 8px; color: #57606a; } .card .fix select { font: inherit; }
 .card .status { min-height: 1.4em; margin: 8px 0 0; color: #0550ae; }
 .card .label { color: #57606a; font-size: 12px; margin: 8px 0 4px; }
 .card .why { margin: 0 0 8px; } .card .why mark { background: #fff8c5; border-radius: 3px; padding: 0 3px; }
 `;
+
+/** The intents the engine knows, in the order the card offers them as a correction. */
+const INTENTS = ['praise', 'complaint', 'question', 'suggestion', 'offensive', 'other'];
+const INTENT_NAMES = {
+  praise: 'praise', complaint: 'a complaint', question: 'a question', suggestion: 'an idea',
+  offensive: 'offensive (a troll)', other: 'something else',
+};
 
 function el(doc, tag, className = '', text = null) {
   const e = doc.createElement(tag);
@@ -140,6 +148,18 @@ export class Overlay {
       dl.append(el(d, 'dt', '', term), dd);
     }
     root.append(dl);
+    const fix = el(d, 'label', 'fix', 'Not right? It is ');
+    const select = el(d, 'select');
+    select.dataset.field = 'correct-intent';
+    select.dataset.action = 'correct';
+    for (const intent of INTENTS) {
+      const option = el(d, 'option', '', INTENT_NAMES[intent]);
+      option.value = intent;
+      option.selected = intent === card.intent;
+      select.append(option);
+    }
+    fix.append(select);
+    root.append(fix);
     if (card.reasons.length) {
       const why = el(d, 'p', 'why');
       why.dataset.field = 'reasons';
@@ -174,15 +194,16 @@ export class Overlay {
         });
         root.append(list);
       }
-      const row = el(d, 'div', 'row');
-      for (const [text, action, cls] of [['Insert', 'insert', 'primary'], ['Copy', 'copy', 'secondary']]) {
-        const b = el(d, 'button', cls, text);
-        b.type = 'button';
-        b.dataset.action = action;
-        row.append(b);
-      }
-      root.append(row);
     }
+    const row = el(d, 'div', 'row');
+    const actions = card.guidance ? [] : [['Insert', 'insert', 'primary'], ['Copy', 'copy', 'secondary']];
+    for (const [text, action, cls] of [...actions, ['Nothing to answer', 'dismiss', 'secondary']]) {
+      const b = el(d, 'button', cls, text);
+      b.type = 'button';
+      b.dataset.action = action;
+      row.append(b);
+    }
+    root.append(row);
     const status = el(d, 'p', 'status');
     status.setAttribute('role', 'status');
     status.dataset.field = 'status';
@@ -204,6 +225,11 @@ export class Overlay {
     this.card?.remove();
     this.card = null;
     this.openPost = null;
+  }
+
+  /** How the card words an intent ("a question"). */
+  intentName(intent) {
+    return INTENT_NAMES[intent] ?? intent;
   }
 
   get replyText() {

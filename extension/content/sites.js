@@ -14,31 +14,33 @@
  *   kind: 'post'|'article'|'comment'|'quote', post: string, text: string, authorName: string,
  *   authorHandle: string, pageAuthor: boolean, replyButton: string, replyWords: boolean,
  *   clickReply: boolean, composer: string, composerAfterReply: string, nearestComposer: boolean,
- *   answer: 'reply'|'copy', note: string }} Part
+ *   answer: 'reply'|'copy', note: string, permalink: string }} Part
  * A kind of post. `text` (default: the post itself) is what is read; `authorName`/`authorHandle`
  * who wrote it, else the page's byline when `pageAuthor`. Insert looks for `composer` in the post,
  * then in the page (the nearest one to the post when `nearestComposer`), and if there is none
  * (or always, with `clickReply`) clicks `replyButton` (only those whose label is a word for
  * "Reply", with `replyWords`) and waits for `composerAfterReply`. `answer: 'copy'` means the post
- * cannot be answered from here: Insert copies the reply and says `note`.
+ * cannot be answered from here: Insert copies the reply and says `note`. `permalink` is the post's
+ * own link where it is not the link around its <time> (source.js).
  *
  * @typedef {{ name: string, platform: 'x'|'facebook'|'blog', hosts: string[], marker: string,
  *   framePaths: string[], parts: Part[], structural: boolean, sendButton: string, composerFrame: string,
- *   takesFrameInserts: boolean }} Site
+ *   takesFrameInserts: boolean, community: string }} Site
  * `framePaths`: in a frame, a page under one of these paths is this site (any host: frames of
  * self-hosted blogs and of the fixtures).
  * `sendButton` is looked up around the composer (the site's send/publish button, checked to be
- * enabled after inserting); `composerFrame` a cross-origin comment-form frame that takes replies
+ * enabled after inserting); `community` the group or forum a page belongs to (the mention log's
+ * "reach"); `composerFrame` a cross-origin comment-form frame that takes replies
  * (Hat Tip inside it inserts them); `takesFrameInserts` marks the inside of such a frame.
  */
 
 const PART = {
   kind: 'post', post: '', text: '', authorName: '', authorHandle: '', pageAuthor: false, replyButton: '',
   replyWords: false, clickReply: false, composer: '', composerAfterReply: '', nearestComposer: false,
-  answer: 'reply', note: '',
+  answer: 'reply', note: '', permalink: '',
 };
 const part = (fields) => ({ ...PART, ...fields });
-const SITE = { hosts: [], framePaths: [], marker: '', parts: [], structural: false, sendButton: '', composerFrame: '', takesFrameInserts: false };
+const SITE = { hosts: [], framePaths: [], marker: '', parts: [], structural: false, sendButton: '', composerFrame: '', takesFrameInserts: false, community: '' };
 const site = (fields) => ({ ...SITE, ...fields });
 
 /** Any editable reply box. */
@@ -84,12 +86,14 @@ export const SITES = [
   // replies; the post's own box is outside the threads. Fixture: tests/fixtures/facebook.html.
   site({
     name: 'facebook', platform: 'facebook', hosts: ['facebook.com'], marker: 'div[role="feed"], div[role="article"][aria-label]',
+    community: '[role="main"] h1 a[href*="/groups/"]',
     parts: [
       part({ kind: 'comment', post: 'div[role="article"][aria-label]', text: 'div[dir="auto"]', authorName: 'a[role="link"] span',
-        replyButton: '[role="button"], button', replyWords: true, clickReply: true,
+        replyButton: '[role="button"], button', replyWords: true, clickReply: true, permalink: 'a[href*="comment_id="]',
         composer: 'li [contenteditable="true"][data-lexical-editor="true"]', nearestComposer: true }),
       part({ kind: 'post', post: 'div[role="feed"] > div, [data-pagelet="ProfileTimeline"] > div',
         text: '[data-ad-preview="message"], [data-ad-comet-preview="message"]', authorName: 'h2 a strong, h3 a strong, h2 strong, h3 strong',
+        permalink: 'a[href*="/posts/"], a[href*="/permalink/"], a[href*="story_fbid="]',
         replyButton: '[aria-label="Leave a comment"]', composer: '[contenteditable="true"][data-lexical-editor="true"]:not(li *)' }),
     ],
   }),

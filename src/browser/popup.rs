@@ -1,6 +1,11 @@
 //! The toolbar popup: says whether Hat Tip's engine is running (and what is wrong if it is not),
 //! whether Hat Tip runs on the current tab, lets the user turn it off (and on again) on that
 //! site, and for a blog asks the browser for access to that site (an optional host permission).
+//! It counts the mentions on the tab and lists those waiting for an answer (a click scrolls to
+//! one and opens its card), shows today's and this week's counts from the mention log (and when
+//! the log cannot be written), and opens the dashboard and the options page.
+//!
+//! Opened as a page with `?tab=<id>`, it describes that tab instead of the active one.
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
@@ -25,6 +30,9 @@ pub fn run_popup(api: JsValue) {
         show_engine().await;
     });
     spawn_local(async {
+        show_log().await;
+    });
+    spawn_local(async {
         if let Err(e) = show().await {
             set_text(
                 "popup-status",
@@ -40,6 +48,165 @@ pub fn run_popup(api: JsValue) {
         })
         .forget();
     }
+    if let Some(dashboard) = gloo::utils::document().get_element_by_id("open-dashboard") {
+        gloo::events::EventListener::new(&dashboard, "click", |_| {
+            spawn_local(async {
+                if let Ok(url) = ext::call("runtime", "getURL", &["dashboard.html".into()]).await {
+                    let _ = ext::call("tabs", "create", &[ext::object_with("url", &url)]).await;
+                }
+            })
+        })
+        .forget();
+    }
+}
+
+fn number(value: &JsValue, key: &str) -> Option<f64> {
+    Reflect::get(value, &key.into())
+        .ok()
+        .and_then(|v| v.as_f64())
+}
+
+fn text_of(value: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(value, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// "1 mention" / "3 mentions".
+fn mentions(n: f64) -> String {
+    if n == 1.0 {
+        "1 mention".into()
+    } else {
+        format!("{n} mentions")
+    }
+}
+
+/// Today's and this week's counts from the mention log, and its problem if it has one.
+async fn show_log() {
+    let message = ext::object_with("type", &"hattip:log-summary".into());
+    let Ok(answer) = ext::call("runtime", "sendMessage", &[message]).await else {
+        set_text("log-counts", "The mention log did not answer.");
+        return;
+    };
+    if let (Some(today), Some(week), Some(total)) = (
+        number(&answer, "today"),
+        number(&answer, "week"),
+        number(&answer, "total"),
+    ) {
+        set_text(
+            "log-counts",
+            &format!(
+                "Seen today: {}; this week: {}; in the log: {}.",
+                mentions(today),
+                mentions(week),
+                mentions(total)
+            ),
+        );
+    }
+    if let Some(problem) = text_of(&answer, "problem") {
+        set_text("log-problem", &problem);
+        if let Some(e) = gloo::utils::document().get_element_by_id("log-problem") {
+            let _ = e.remove_attribute("hidden");
+        }
+    }
+}
+
+/// The tab's mentions: how many, how many wait for an answer, and a button for each of those.
+async fn show_page(tab_id: f64) -> Result<(), JsValue> {
+    let message = ext::object_with("type", &"hattip:page-mentions".into());
+    let top_frame = ext::object_with("frameId", &0.into());
+    let Ok(answer) = ext::call("tabs", "sendMessage", &[tab_id.into(), message, top_frame]).await
+    else {
+        return Ok(());
+    };
+    let list: Array = Reflect::get(&answer, &"mentions".into())?
+        .dyn_into()
+        .unwrap_or_default();
+    let doc = gloo::utils::document();
+    let waiting: Vec<JsValue> = list
+        .iter()
+        .filter(|m| {
+            Reflect::get(m, &"waiting".into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                == Some(true)
+        })
+        .collect();
+    set_text(
+        "page-count",
+        &format!(
+            "On this page: {}, {} waiting for an answer.",
+            mentions(list.length() as f64),
+            waiting.len()
+        ),
+    );
+    let ul = doc
+        .get_element_by_id("page-waiting")
+        .ok_or("no #page-waiting")?;
+    for m in waiting {
+        let id = number(&m, "id").unwrap_or(0.0);
+        let author = Reflect::get(&m, &"author".into()).unwrap_or(JsValue::NULL);
+        let who = text_of(&author, "name")
+            .filter(|n| !n.is_empty())
+            .or_else(|| text_of(&author, "handle").map(|h| format!("@{h}")))
+            .unwrap_or_else(|| "someone".into());
+        let label = format!(
+            "{} · {} · {}: {}",
+            text_of(&m, "brand").unwrap_or_default(),
+            text_of(&m, "intent").unwrap_or_default(),
+            who,
+            text_of(&m, "snippet").unwrap_or_default()
+        );
+        let li = doc.create_element("li")?;
+        let button: HtmlElement = doc.create_element("button")?.unchecked_into();
+        button.set_attribute("type", "button")?;
+        button.set_attribute("data-post", &id.to_string())?;
+        button.set_text_content(Some(&label));
+        gloo::events::EventListener::new(&button, "click", move |_| {
+            spawn_local(async move {
+                let show = ext::object_with("type", &"hattip:show".into());
+                let _ = Reflect::set(&show, &"id".into(), &id.into());
+                let top_frame = ext::object_with("frameId", &0.into());
+                let _ = ext::call(
+                    "tabs",
+                    "update",
+                    &[tab_id.into(), ext::object_with("active", &true.into())],
+                )
+                .await;
+                if ext::call("tabs", "sendMessage", &[tab_id.into(), show, top_frame])
+                    .await
+                    .is_ok()
+                {
+                    let _ = gloo::utils::window().close();
+                }
+            });
+        })
+        .forget();
+        li.append_child(&button)?;
+        ul.append_child(&li)?;
+    }
+    doc.get_element_by_id("on-page")
+        .ok_or("no #on-page")?
+        .remove_attribute("hidden")?;
+    Ok(())
+}
+
+/// The tab the popup describes: `?tab=<id>` when opened as a page, else the active tab.
+async fn current_tab() -> Result<JsValue, JsValue> {
+    let search = gloo::utils::window().location().search()?;
+    let asked = search
+        .strip_prefix("?tab=")
+        .and_then(|id| id.parse::<i32>().ok());
+    if let Some(id) = asked {
+        return ext::call("tabs", "get", &[id.into()]).await;
+    }
+    let query = js_sys::Object::new();
+    Reflect::set(&query, &"active".into(), &true.into())?;
+    Reflect::set(&query, &"currentWindow".into(), &true.into())?;
+    let tabs: Array = ext::call("tabs", "query", &[query.into()])
+        .await?
+        .dyn_into()?;
+    Ok(tabs.get(0))
 }
 
 /// The storage.local key listing the origins the user turned Hat Tip off on.
@@ -68,6 +235,9 @@ async fn show_engine() {
 async fn disabled_sites() -> Result<Vec<String>, JsValue> {
     let got = ext::call("storage.local", "get", &[DISABLED_KEY.into()]).await?;
     let list = Reflect::get(&got, &DISABLED_KEY.into())?;
+    if !Array::is_array(&list) {
+        return Ok(Vec::new());
+    }
     Ok(Array::from(&list)
         .iter()
         .filter_map(|v| v.as_string())
@@ -134,15 +304,11 @@ async fn show_switch(origin: String) -> Result<(), JsValue> {
 }
 
 async fn show() -> Result<(), JsValue> {
-    let query = js_sys::Object::new();
-    Reflect::set(&query, &"active".into(), &true.into())?;
-    Reflect::set(&query, &"currentWindow".into(), &true.into())?;
-    let tabs: Array = ext::call("tabs", "query", &[query.into()])
-        .await?
-        .dyn_into()?;
-    let url = Reflect::get(&tabs.get(0), &"url".into())?
+    let tab = current_tab().await?;
+    let url = Reflect::get(&tab, &"url".into())?
         .as_string()
         .unwrap_or_default();
+    let tab_id = number(&tab, "id");
     let Some(pattern) = origin_pattern(&url) else {
         set_text(
             "popup-status",
@@ -166,6 +332,9 @@ async fn show() -> Result<(), JsValue> {
                 format!("Hat Tip is on for {pattern}.")
             },
         );
+        if let (false, Some(id)) = (off, tab_id) {
+            show_page(id).await?;
+        }
         return show_switch(origin).await;
     }
     set_text("popup-status", &format!("Hat Tip is off for {pattern}."));

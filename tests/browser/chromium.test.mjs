@@ -5,11 +5,13 @@ import { siteSuite, readyAtLeast } from './suite.mjs';
 import { startServer } from '../support/server.mjs';
 import { robustSuite } from './robust.mjs';
 import { pagesSuite } from './pages.mjs';
+import { logSuite } from './log.mjs';
 import { launchChromium } from '../support/browsers.mjs';
 
 siteSuite('Chromium', launchChromium);
 robustSuite('Chromium', launchChromium);
 pagesSuite('Chromium', launchChromium);
+logSuite('Chromium', launchChromium);
 
 // Chrome's service worker comes and goes: terminated (as Chrome does when it is idle), the next
 // request wakes it and the page goes on as before.

@@ -2,8 +2,10 @@
 import { siteSuite } from './suite.mjs';
 import { robustSuite } from './robust.mjs';
 import { pagesSuite } from './pages.mjs';
+import { logSuite } from './log.mjs';
 import { launchFirefox } from '../support/browsers.mjs';
 
 siteSuite('Firefox', launchFirefox);
 robustSuite('Firefox', launchFirefox);
 pagesSuite('Firefox', launchFirefox);
+logSuite('Firefox', launchFirefox);

@@ -41,19 +41,26 @@ class Target {
       ? this.handle.locator(`${OVERLAY} ${selector}`).first().click()
       : this.handle.locator(`${OVERLAY} >>> ${selector}`).click();
   }
+  /** Chooses `value` in a <select> inside Hat Tip's overlay. */
+  selectOverlay(selector, value) {
+    return this.kind === 'chromium'
+      ? this.handle.locator(`${OVERLAY} ${selector}`).first().selectOption(value)
+      : this.handle.waitForSelector(`${OVERLAY} >>> ${selector}`).then((el) => el.select(value));
+  }
   clickPage(selector) {
     return this.kind === 'chromium' ? this.handle.locator(selector).first().click() : this.handle.locator(selector).click();
   }
 }
 
-/** Changes Hat Tip's storage through the test build's control page (see tests/support/test-control.js). */
+/** Changes Hat Tip's storage, or asks its background, through the test build's control page (see
+ *  tests/support/test-control.js); resolves to the background's answer for 'ask'. */
 export async function control(browser, origin, command) {
   const page = await browser.newPage();
   try {
     await page.goto(`${origin}/control/`);
     await page.waitFor(() => document.documentElement.dataset.control === 'ready' || null);
-    await page.evaluate((c) => new Promise((resolve) => {
-      addEventListener('message', (e) => { if (e.data?.hattipTestDone) resolve(true); });
+    return await page.evaluate((c) => new Promise((resolve) => {
+      addEventListener('message', (e) => { if (e.data?.hattipTestDone) resolve(e.data.answer); });
       window.postMessage(c, '*');
     }), command);
   } finally {
@@ -91,9 +98,11 @@ class TestPage extends Target {
   close() { return this.page.close(); }
 }
 
-export async function launchChromium({ headless = true } = {}) {
+/** Chromium with Hat Tip. `profile`: a user data directory to use and keep (a restart of the same
+ *  browser profile); by default a new one, removed on close. */
+export async function launchChromium({ headless = true, profile = null } = {}) {
   assertBuilt();
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hattip-chromium-'));
+  const userDataDir = profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hattip-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless,
@@ -125,7 +134,7 @@ export async function launchChromium({ headless = true } = {}) {
     async newPage() { return new TestPage('chromium', await context.newPage()); },
     async close() {
       await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!profile) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

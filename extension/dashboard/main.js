@@ -1,0 +1,193 @@
+// The dashboard (dashboard.html): reads the mention log once, then redraws from memory as the
+// filters change (log/summary.js does the counting, view.js and charts.js the drawing), exports
+// the log as CSV or JSON, imports a JSON export (checked whole before anything is written, then
+// merged in one transaction), and holds the log's settings and "Forget everything".
+
+import { openLog, allEntries, writeBatch, clearLog } from '../log/store.js';
+import { parseImport, decodeFile, toCsv, toJson } from '../log/transfer.js';
+import { filterChoices, summarize } from '../log/summary.js';
+import { LogError } from '../log/record.js';
+import { SETTINGS_KEY, checkSettings } from '../log/settings.js';
+import { drawCharts, chartData } from './charts.js';
+import * as view from './view.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const DAY = 86_400_000;
+const $ = (id) => document.getElementById(id);
+
+let db = null;
+let entries = [];
+let settings = checkSettings(undefined);
+let lastSummary = null;
+
+function status(message, isError = false) {
+  const s = $('status');
+  s.textContent = message;
+  s.className = isError ? 'error' : 'ok';
+}
+
+/** The filter the form describes. */
+function currentFilter() {
+  const period = $('f-period').value;
+  let from = null;
+  if (period !== 'all') {
+    const start = new Date();
+    start.setHours(0, 0, 0, 0);
+    from = start.getTime() - (Number(period) - 1) * DAY;
+  }
+  const value = (id) => $(id).value || null;
+  return { from, brand: value('f-brand'), site: value('f-site'), intent: value('f-intent'), language: value('f-language'), search: $('f-search').value };
+}
+
+function fillChoices() {
+  const choices = filterChoices(entries);
+  for (const [key, names] of Object.entries({ brand: (v) => v, site: (v) => v, intent: view.intentName, language: view.languageName })) {
+    const select = $(`f-${key}`);
+    const keep = select.value;
+    select.replaceChildren(select.options[0]);
+    for (const v of choices[key]) select.append(view.el('option', { value: v, text: names(v) }));
+    select.value = choices[key].includes(keep) ? keep : '';
+  }
+}
+
+function render() {
+  const started = performance.now();
+  const summary = summarize(entries, currentFilter(), { offsetMs: -new Date().getTimezoneOffset() * 60_000 });
+  lastSummary = summary;
+  view.totals(summary);
+  view.mentionList('waiting', summary.waiting.shown, 'Nothing is waiting: every question and complaint has been answered or set aside.');
+  drawCharts(summary);
+  view.counts(summary);
+  view.authors(summary);
+  view.words(summary);
+  view.mentionList('latest', summary.entries.slice(0, 50), 'No mentions in this period.');
+  document.documentElement.dataset.renderMs = String(Math.round(performance.now() - started));
+  document.documentElement.dataset.renderedAt = String(performance.now());
+}
+
+async function load() {
+  entries = await allEntries(db);
+  fillChoices();
+  render();
+  const withText = entries.filter((e) => e.text).length;
+  $('log-size').textContent = `${view.fmt(entries.length)} mentions in the log (${view.fmt(withText)} with their text).`;
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = view.el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+function exportAs(kind) {
+  const started = performance.now();
+  const list = lastSummary?.entries ?? [];
+  if (kind === 'csv') download(`hattip-mentions-${stamp()}.csv`, 'text/csv;charset=utf-8', toCsv(list));
+  else download(`hattip-mentions-${stamp()}.json`, 'application/json', toJson(list));
+  document.documentElement.dataset.exportMs = String(Math.round(performance.now() - started));
+  status(`Exported ${view.fmt(list.length)} mentions (those the filters show).`);
+}
+
+async function importFile(file) {
+  let incoming;
+  try {
+    incoming = parseImport(decodeFile(await file.arrayBuffer()));
+  } catch (error) {
+    if (!(error instanceof LogError)) throw error;
+    status(`Import refused (${file.name}): ${error.message}. Your log is unchanged.`, true);
+    return;
+  }
+  const known = new Set(entries.map((e) => e.key));
+  const added = incoming.filter((e) => !known.has(e.key)).length;
+  try {
+    await writeBatch(db, incoming, [], 'max', settings.keepText);
+  } catch (error) {
+    status(`Import failed while writing (${error?.name ?? 'error'}): your log is unchanged.`, true);
+    return;
+  }
+  await api.runtime.sendMessage({ type: 'hattip:log-changed' }).catch(() => {});
+  await load();
+  status(`Imported ${view.fmt(incoming.length)} mentions from ${file.name}: ${view.fmt(added)} new, ${view.fmt(incoming.length - added)} merged with ones already here.`);
+}
+
+async function saveSettings(next) {
+  let checked;
+  try {
+    checked = checkSettings(next);
+  } catch (error) {
+    status(`Not saved: ${error.message}.`, true);
+    return;
+  }
+  await api.storage.local.set({ [SETTINGS_KEY]: checked });
+  settings = checked;
+  if (!checked.enabled) status('Saved: Hat Tip no longer logs mentions (what the log holds stays until you forget it).');
+  else if (checked.keepText) status(`Saved: mentions are kept ${checked.retentionDays} days after they were last seen.`);
+  else status(`Saved: post texts are no longer kept (those already stored are being removed); mentions are kept ${checked.retentionDays} days.`);
+}
+
+let forgetArmed = false;
+async function forget() {
+  if (!forgetArmed) {
+    forgetArmed = true;
+    $('forget').textContent = `Press again to forget all ${view.fmt(entries.length)} mentions`;
+    return;
+  }
+  forgetArmed = false;
+  $('forget').textContent = 'Forget everything';
+  const answer = await api.runtime.sendMessage({ type: 'hattip:log-forget' }).catch(() => null);
+  if (!answer?.ok) await clearLog(db);
+  await load();
+  status('The mention log is empty.');
+}
+
+async function start() {
+  db = await openLog();
+  try {
+    settings = checkSettings((await api.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  } catch (error) {
+    status(`${error.message}: using the default settings.`, true);
+  }
+  $('log-enabled').checked = settings.enabled;
+  $('keep-text').checked = settings.keepText;
+  $('retention').value = String(settings.retentionDays);
+  // Sightings still queued in the background are written first, so the numbers are current.
+  await api.runtime.sendMessage({ type: 'hattip:log-flush' }).catch(() => {});
+  await load();
+
+  let pending = null;
+  const refilter = () => {
+    clearTimeout(pending);
+    pending = setTimeout(render, 120);
+  };
+  $('filters').addEventListener('input', (e) => (e.target.id === 'f-search' ? refilter() : render()));
+  $('filters').addEventListener('submit', (e) => e.preventDefault());
+  $('export-csv').addEventListener('click', () => exportAs('csv'));
+  $('export-json').addEventListener('click', () => exportAs('json'));
+  $('import').addEventListener('change', (e) => {
+    const [file] = e.target.files;
+    if (file) importFile(file).finally(() => { e.target.value = ''; });
+  });
+  $('log-enabled').addEventListener('change', (e) => saveSettings({ ...settings, enabled: e.target.checked }));
+  $('keep-text').addEventListener('change', (e) => saveSettings({ ...settings, keepText: e.target.checked }));
+  $('retention').addEventListener('change', (e) => saveSettings({ ...settings, retentionDays: Number(e.target.value) }));
+  $('forget').addEventListener('click', forget);
+  $('forget').addEventListener('blur', () => {
+    forgetArmed = false;
+    $('forget').textContent = 'Forget everything';
+  });
+  document.documentElement.dataset.ready = 'true';
+  document.documentElement.dataset.readyAt = String(performance.now());
+}
+
+/** The page's state for tests and for anyone inspecting it: the last summary and each chart's data. */
+globalThis.hattipDashboard = { summary: () => lastSummary, chartData, reload: load };
+
+start().catch((error) => {
+  status(`The mention log could not be opened: ${error?.message ?? error}`, true);
+  document.documentElement.dataset.ready = 'error';
+});

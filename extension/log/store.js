@@ -1,0 +1,118 @@
+// The mention log's storage: one IndexedDB database in the extension's own origin (the background
+// writes it, the dashboard reads it; no web page can reach it). Entries are keyed by post; writes
+// come in batches, each one transaction, so a batch is stored whole or not at all. The database's
+// version is the entry schema's: `upgrade` migrates older stores when a new version ships.
+
+import { openDB, deleteDB } from 'idb';
+import { SCHEMA_VERSION, mergeEntries, withAction, withoutText } from './record.js';
+
+export const DB_NAME = 'hattip-log';
+const STORE = 'mentions';
+/** Most entries the log keeps; beyond it the entries seen longest ago go first. */
+export const MAX_ENTRIES = 200_000;
+
+/** Opens (creating or migrating) the log. */
+export function openLog(name = DB_NAME) {
+  return openDB(name, SCHEMA_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const store = db.createObjectStore(STORE, { keyPath: 'key' });
+        store.createIndex('lastSeen', 'lastSeen');
+        store.createIndex('firstSeen', 'firstSeen');
+      }
+    },
+  });
+}
+
+/** Removes the whole database (tests and "Forget everything" use `clear`, this is for tests). */
+export const dropLog = (name = DB_NAME) => deleteDB(name);
+
+/**
+ * Stores sightings and actions in one transaction: each sighting merged into the entry of its
+ * post (or a new entry), then each action applied to its entry. Resolves to the stored entries.
+ * @param {object[]} sightings checked entries
+ * @param {{key: string, what: string, at: number, intent?: string}[]} actions
+ * @param {'add'|'max'} counting how `seen` adds up (`'max'` for an import)
+ */
+export async function writeBatch(db, sightings, actions = [], counting = 'add', keepText = true) {
+  const tx = db.transaction(STORE, 'readwrite');
+  const store = tx.store;
+  const touched = new Map();
+  for (const s of sightings) {
+    const old = touched.get(s.key) ?? (await store.get(s.key));
+    let next = old ? mergeEntries(old, s, counting) : s;
+    if (!keepText) next = withoutText(next);
+    touched.set(s.key, next);
+  }
+  for (const a of actions) {
+    const old = touched.get(a.key) ?? (await store.get(a.key));
+    if (old) touched.set(a.key, withAction(old, a.what, a.at, a.intent));
+  }
+  await Promise.all([...touched.values()].map((e) => store.put(e)));
+  await tx.done;
+  return [...touched.values()];
+}
+
+/** Every entry. */
+export const allEntries = (db) => db.getAll(STORE);
+
+/** How many entries were first seen since `since` (ms), and in all. */
+export async function counts(db, since) {
+  const tx = db.transaction(STORE);
+  const [total, recent] = await Promise.all([
+    tx.store.count(),
+    Promise.all(since.map((t) => tx.store.index('firstSeen').count(IDBKeyRange.lowerBound(t)))),
+  ]);
+  return { total, since: recent };
+}
+
+/** The entries the user corrected (post key → intent), for posts seen again. */
+export async function corrections(db) {
+  const out = new Map();
+  let cursor = await db.transaction(STORE).store.openCursor();
+  while (cursor) {
+    const c = cursor.value.actions.corrected;
+    if (c) out.set(cursor.value.key, c.intent);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+/** Deletes entries last seen before `before` (ms), then the oldest beyond MAX_ENTRIES. */
+export async function prune(db, before, max = MAX_ENTRIES) {
+  const tx = db.transaction(STORE, 'readwrite');
+  const byLastSeen = tx.store.index('lastSeen');
+  let removed = 0;
+  let cursor = await byLastSeen.openCursor(IDBKeyRange.upperBound(before, true));
+  while (cursor) {
+    await cursor.delete();
+    removed++;
+    cursor = await cursor.continue();
+  }
+  let extra = (await tx.store.count()) - max;
+  cursor = extra > 0 ? await byLastSeen.openCursor() : null;
+  while (cursor && extra > 0) {
+    await cursor.delete();
+    removed++;
+    extra--;
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return removed;
+}
+
+/** Drops the post texts of every entry (the user chose not to keep them). */
+export async function forgetTexts(db) {
+  const tx = db.transaction(STORE, 'readwrite');
+  let cursor = await tx.store.openCursor();
+  while (cursor) {
+    if (cursor.value.text !== null) await cursor.update(withoutText(cursor.value));
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+}
+
+/** Empties the log. */
+export async function clearLog(db) {
+  await db.clear(STORE);
+}

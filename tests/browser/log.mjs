@@ -1,0 +1,100 @@
+// The mention log end to end, in every browser: browsing the fixture pages fills it (the same post
+// seen again is one entry), inserting a reply and correcting an intent are recorded, what the
+// popup shows comes from the page and the log, and a correction survives a reload. The
+// dashboard, export/import and extension reload are driven in Chromium (dashboard.test.mjs):
+// Firefox's WebDriver cannot open extension pages.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startServer } from '../support/server.mjs';
+import { control } from '../support/browsers.mjs';
+import { openCardFor, insertAndWait, overlay, readyAtLeast } from './suite.mjs';
+
+/** The accessible names of Hat Tip's buttons on the page (they name the brand and the intent). */
+const buttonLabels = () => [...document.querySelector('hattip-overlay').shadowRoot.querySelectorAll('button[data-action="open"]')]
+  .map((b) => b.getAttribute('aria-label'));
+
+export function logSuite(name, launch) {
+  describe(`${name}: the mention log`, () => {
+    let server;
+    let browser;
+    const ask = (message) => control(browser, server.origin, { hattipTest: 'ask', message });
+    before(async () => {
+      server = await startServer();
+      browser = await launch();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('browsing logs each post with a mention once; an insert and a correction are kept', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/x/`);
+      assert.equal(await page.waitFor(readyAtLeast, 5), 5);
+      const blog = await browser.newPage();
+      await blog.goto(`${server.origin}/wordpress/`);
+      const onBlog = await blog.waitFor(readyAtLeast, 1);
+      await blog.close();
+      await ask({ type: 'hattip:log-flush' });
+      const first = await ask({ type: 'hattip:log-summary' });
+      assert.equal(first.total, 5 + onBlog, 'every post with a mention, on both pages');
+      assert.equal(first.today, first.total);
+      assert.equal(first.week, first.total);
+      assert.equal(first.problem, null);
+
+      await page.goto(`${server.origin}/x/`);
+      await page.waitFor(readyAtLeast, 5);
+      await ask({ type: 'hattip:log-flush' });
+      assert.equal((await ask({ type: 'hattip:log-summary' })).total, first.total, 'a reload adds no entry');
+
+      // Insert a reply to the question, correct the suggestion to a question.
+      const question = await openCardFor(page, '(question)');
+      assert.equal(question.intent, 'question');
+      assert.match(await insertAndWait(page), /^Inserted/);
+      await page.clickOverlay('[role="dialog"] [data-action="close"]');
+      await page.clickPage('#layers [data-testid="app-bar-close"]');
+      const idea = await openCardFor(page, '(suggestion)');
+      assert.equal(idea.intent, 'suggestion');
+      await page.selectOverlay('[data-field="correct-intent"]', 'question');
+      const corrected = await page.waitFor(() => {
+        const card = document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]');
+        return /^Noted/.test(card?.querySelector('[data-field="status"]').textContent) ? card.querySelector('[data-field="intent"]').textContent : null;
+      });
+      assert.equal(corrected, 'question');
+      assert.equal((await page.evaluate(overlay)).card.act, 'answer', 'the reply follows the correction at once');
+      assert.ok((await page.evaluate(buttonLabels)).some((l) => /\(question\)/.test(l) && /Northwind/.test(l)));
+
+      // The correction is kept: after a reload the same post comes back as a question.
+      await page.goto(`${server.origin}/x/`);
+      await page.waitFor(readyAtLeast, 5);
+      const labels = await page.evaluate(buttonLabels);
+      assert.equal(labels.filter((l) => /\(question\)/.test(l)).length, 2, labels.join('\n'));
+      assert.ok(!labels.some((l) => /\(suggestion\)/.test(l)), labels.join('\n'));
+      await ask({ type: 'hattip:log-flush' });
+      assert.equal((await ask({ type: 'hattip:log-summary' })).total, first.total);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    test('with the log turned off, browsing logs nothing', async () => {
+      await ask({ type: 'hattip:log-flush' });
+      const before = (await ask({ type: 'hattip:log-summary' })).total;
+      await control(browser, server.origin, { hattipTest: 'set', items: { logSettings: { enabled: false } } });
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/blog/`);
+      assert.ok(await page.waitFor(readyAtLeast, 1) >= 1, 'Hat Tip still works');
+      await ask({ type: 'hattip:log-flush' });
+      assert.equal((await ask({ type: 'hattip:log-summary' })).total, before);
+      await control(browser, server.origin, { hattipTest: 'remove', keys: ['logSettings'] });
+      await page.close();
+    });
+
+    test('a content script cannot empty the log, and bad actions are refused naming the field', async () => {
+      assert.equal(await ask({ type: 'hattip:log-forget' }), undefined, 'only the extension\'s own pages may');
+      assert.ok((await ask({ type: 'hattip:log-summary' })).total > 0);
+      assert.deepEqual(await ask({ type: 'hattip:acted', key: 'nope', what: 'inserted' }), { ok: false, error: 'key: not an entry key' });
+      assert.match((await ask({ type: 'hattip:acted', key: 'a'.repeat(32), what: 'liked' })).error, /^what: one of/);
+      assert.match((await ask({ type: 'hattip:acted', key: 'a'.repeat(32), what: 'corrected', intent: 'rant' })).error, /^intent: one of/);
+    });
+  });
+}
