@@ -60,6 +60,17 @@ for (const f of ['content.js', 'background.js', 'dashboard.js', 'pages.js', 'pkg
 }
 if (/WebAssembly/.test(fs.readFileSync(path.join(chrome, 'content.js'), 'utf8'))) throw new Error('content.js touches WebAssembly');
 
+// The npm packages bundled into what ships keep their licence notices beside it.
+const SHIPPED_PACKAGES = ['idb', 'chart.js', '@kurkle/color'];
+const notices = SHIPPED_PACKAGES.map((name) => {
+  const dir = path.join(root, 'node_modules', name);
+  const { version, license } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const file = fs.readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+  if (!file) throw new Error(`${name} has no licence file to ship`);
+  return `${name} ${version} (${license})\n\n${fs.readFileSync(path.join(dir, file), 'utf8').trim()}\n`;
+});
+fs.writeFileSync(path.join(chrome, 'THIRD-PARTY-NOTICES.txt'), `Hat Tip bundles these packages (dashboard.js, background.js):\n\n${notices.join('\n---\n\n')}`);
+
 copyDir(chrome, path.join(dist, 'firefox'));
 
 fs.rmSync(testDir, { recursive: true, force: true });

@@ -3,7 +3,8 @@
 // a Hugo blog with Isso, and blogs Hat Tip has no adapter for)
 // on 127.0.0.1 and opens Chromium with Hat Tip loaded and its built-in demo profile. With a
 // display the browser stays open for you; without one it runs headless and writes a screenshot
-// of each page, highlights visible and one reply card open, to demo-out/.
+// of each page, highlights visible and one reply card open, then of the dashboard and the popup
+// (the visits filled the mention log), to demo-out/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from './support/server.mjs';
@@ -56,6 +57,24 @@ if (headed) {
     const count = await page.evaluate(() => CSS.highlights.get('h7t-m')?.size ?? 0);
     console.log(`${name}: ${count} mentions highlighted, card open → ${path.relative(process.cwd(), file)}`);
   }
+  // Every page above went into the mention log: the dashboard and the popup of the X tab show it.
+  const dashboard = await browser.newPage();
+  await dashboard.page.setViewportSize({ width: 1100, height: 2300 });
+  await dashboard.goto(browser.extensionUrl('dashboard.html'));
+  await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'hattip:log-flush' }));
+  await dashboard.page.reload();
+  await dashboard.waitFor(() => document.documentElement.dataset.ready === 'true' || null);
+  await dashboard.waitFor(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(true), 300))));
+  const total = await dashboard.evaluate(() => document.querySelector('[data-total="total"]').textContent);
+  await dashboard.screenshot(path.join(out, 'dashboard.png'));
+  console.log(`dashboard: ${total} mentions logged → demo-out/dashboard.png`);
+  const xTab = await dashboard.evaluate((origin) => chrome.tabs.query({ url: `${origin}/x/` }).then((t) => t[0].id), server.origin);
+  const popup = await browser.newPage();
+  await popup.page.setViewportSize({ width: 340, height: 560 });
+  await popup.goto(browser.extensionUrl(`popup.html?tab=${xTab}`));
+  await popup.waitFor(() => document.getElementById('page-count').textContent || null);
+  await popup.screenshot(path.join(out, 'popup.png'));
+  console.log('popup of the X tab → demo-out/popup.png');
 }
 await browser.close();
 await server.close();

@@ -113,6 +113,13 @@ export class Adapter {
     return [...post.querySelectorAll(selector)].filter((el) => this.ownerOf(el.parentElement) === post);
   }
 
+  /** The first element matching `selector` inside `post` and not inside a post nested in it. */
+  firstOwn(post, selector) {
+    if (!selector) return null;
+    for (const el of post.querySelectorAll(selector)) if (this.ownerOf(el.parentElement) === post) return el;
+    return null;
+  }
+
   /** Where a post's text is read from, or null while it is not rendered. */
   anchorOf(post) {
     const { text, kind } = this.partOf(post);

@@ -26,9 +26,15 @@ export function webAddress(href, base) {
   }
 }
 
-/** The page's own address without its fragment. */
+let lastHref = null;
+let lastAddress = null;
+/** The page's own address without its fragment (parsed again only when the page's address changes). */
 export function pageAddress(loc) {
-  return webAddress(loc.origin + loc.pathname + loc.search, loc.href);
+  if (loc.href !== lastHref) {
+    lastHref = loc.href;
+    lastAddress = webAddress(loc.origin + loc.pathname + loc.search, loc.href);
+  }
+  return lastAddress;
 }
 
 /** A follower count shown as text: with a K/M suffix the separator is a decimal point
@@ -52,24 +58,24 @@ export function sourceOf(adapter, post) {
   const loc = doc.defaultView.location;
   const url = pageAddress(loc);
   const part = adapter.partOf(post);
-  const time = adapter.own(post, 'time[datetime]')[0] ?? null;
+  const time = adapter.firstOwn(post, 'time[datetime]');
   let permalink = null;
   const timeLink = time?.closest('a[href]');
   if (timeLink && post.contains(timeLink)) permalink = webAddress(timeLink.getAttribute('href'), loc.href);
-  if (!permalink && part.permalink) permalink = webAddress(adapter.own(post, part.permalink)[0]?.getAttribute('href'), loc.href);
+  if (!permalink && part.permalink) permalink = webAddress(adapter.firstOwn(post, part.permalink)?.getAttribute('href'), loc.href);
   if (!permalink && post.id && url) permalink = webAddress(`#${encodeURIComponent(post.id)}`, url);
   if (!permalink && part.kind === 'article') {
     permalink = webAddress(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), loc.href) ?? url;
   }
   const when = time ? Date.parse(time.getAttribute('datetime')) : NaN;
-  const authorArea = adapter.own(post, part.authorName)[0]?.closest('div') ?? null;
+  const authorArea = adapter.firstOwn(post, part.authorName)?.closest('div') ?? null;
   const group = adapter.site.community ? doc.querySelector(adapter.site.community)?.textContent.trim().slice(0, MAX_GROUP) || null : null;
   return {
     url,
     permalink,
     postedAt: Number.isFinite(when) ? new Date(when).toISOString() : null,
     reach: {
-      verified: adapter.own(post, VERIFIED).length > 0,
+      verified: adapter.firstOwn(post, VERIFIED) !== null,
       followers: authorArea ? followersOf(authorArea.textContent.slice(0, 500)) : null,
       group,
     },

@@ -3,7 +3,7 @@
 // the log as CSV or JSON, imports a JSON export (checked whole before anything is written, then
 // merged in one transaction), and holds the log's settings and "Forget everything".
 
-import { openLog, allEntries, writeBatch, clearLog } from '../log/store.js';
+import { openLog, entriesSince, entryChunks, writeBatch, clearLog } from '../log/store.js';
 import { parseImport, decodeFile, toCsv, toJson } from '../log/transfer.js';
 import { filterChoices, summarize } from '../log/summary.js';
 import { LogError } from '../log/record.js';
@@ -13,10 +13,18 @@ import * as view from './view.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const DAY = 86_400_000;
+/** Mentions waiting for an answer listed before "Show all". */
+const WAITING_AT_FIRST = 8;
 const $ = (id) => document.getElementById(id);
 
 let db = null;
 let entries = [];
+/** What `entries` holds: those last seen since `loadedFrom` (null: the whole log). */
+let loadedFrom = null;
+let loading = 0;
+/** A period older than what is read yet was chosen: drawn once the whole log is read. */
+let waitingForAll = false;
+const READING = 'Reading older mentions…';
 let settings = checkSettings(undefined);
 let lastSummary = null;
 
@@ -52,23 +60,52 @@ function fillChoices() {
 
 function render() {
   const started = performance.now();
-  const summary = summarize(entries, currentFilter(), { offsetMs: -new Date().getTimezoneOffset() * 60_000 });
+  const filter = currentFilter();
+  if (loadedFrom !== null && (filter.from === null || filter.from < loadedFrom)) {
+    waitingForAll = true;
+    status(READING);
+    return;
+  }
+  const summary = summarize(entries, filter, { offsetMs: -new Date().getTimezoneOffset() * 60_000 });
   lastSummary = summary;
   view.totals(summary);
-  view.mentionList('waiting', summary.waiting.shown, 'Nothing is waiting: every question and complaint has been answered or set aside.');
+  view.mentionList('waiting', summary.waiting.shown, 'Nothing is waiting: every question and complaint has been answered or set aside.', WAITING_AT_FIRST);
   drawCharts(summary);
   view.counts(summary);
   view.authors(summary);
   view.words(summary);
-  view.mentionList('latest', summary.entries.slice(0, 50), 'No mentions in this period.');
+  view.mentionList('latest', summary.entries.slice(0, 50), 'No mentions in this period.', 10);
   document.documentElement.dataset.renderMs = String(Math.round(performance.now() - started));
   document.documentElement.dataset.renderedAt = String(performance.now());
+  document.documentElement.dataset.firstDrawAt ??= String(performance.now());
 }
 
+/** Reads the log: first the mentions of the period on screen (drawn at once), then the whole
+ *  log, a piece at a time, for the other periods, the filters' choices and the totals below. */
 async function load() {
-  entries = await allEntries(db);
+  const generation = ++loading;
+  const from = currentFilter().from;
+  const started = performance.now();
+  if (from !== null) {
+    entries = await entriesSince(db, from);
+    loadedFrom = from;
+    fillChoices();
+    render();
+  }
+  const all = [];
+  for await (const chunk of entryChunks(db)) {
+    if (generation !== loading) return;
+    all.push(...chunk);
+  }
+  entries = all;
+  loadedFrom = null;
+  document.documentElement.dataset.completeMs = String(Math.round(performance.now() - started));
   fillChoices();
-  render();
+  if (from === null || waitingForAll) {
+    waitingForAll = false;
+    if ($('status').textContent === READING) status('');
+    render();
+  }
   const withText = entries.filter((e) => e.text).length;
   $('log-size').textContent = `${view.fmt(entries.length)} mentions in the log (${view.fmt(withText)} with their text).`;
 }

@@ -82,9 +82,19 @@ export function mentionItem(e) {
   return li;
 }
 
-export function mentionList(id, entries, empty) {
+/** A list of mentions, the first `limit` of them with a button that shows the rest. */
+export function mentionList(id, entries, empty, limit = Infinity) {
   const list = document.getElementById(id);
-  list.replaceChildren(...(entries.length ? entries.map(mentionItem) : [el('li', { class: 'hint', text: empty })]));
+  if (!entries.length) {
+    list.replaceChildren(el('li', { class: 'hint', text: empty }));
+    return;
+  }
+  list.replaceChildren(...entries.slice(0, limit).map(mentionItem));
+  if (entries.length > limit) {
+    const more = el('button', { type: 'button', class: 'more', text: `Show all ${fmt(entries.length)}` });
+    more.addEventListener('click', () => mentionList(id, entries, empty));
+    list.append(el('li', { class: 'more' }, more));
+  }
 }
 
 export function counts(summary) {

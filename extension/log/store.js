@@ -56,6 +56,20 @@ export async function writeBatch(db, sightings, actions = [], counting = 'add', 
 /** Every entry. */
 export const allEntries = (db) => db.getAll(STORE);
 
+/** The entries last seen since `from` (ms): what a dashboard period shows, read first. */
+export const entriesSince = (db, from) => db.getAllFromIndex(STORE, 'lastSeen', IDBKeyRange.lowerBound(from));
+
+/** Every entry, `size` at a time (each piece is read and unpacked as one short task). */
+export async function* entryChunks(db, size = 5000) {
+  let last = null;
+  for (;;) {
+    const chunk = await db.getAll(STORE, last === null ? undefined : IDBKeyRange.lowerBound(last, true), size);
+    if (!chunk.length) return;
+    yield chunk;
+    last = chunk.at(-1).key;
+  }
+}
+
 /** How many entries were first seen since `since` (ms), and in all. */
 export async function counts(db, since) {
   const tx = db.transaction(STORE);

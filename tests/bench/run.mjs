@@ -2,8 +2,8 @@
 // pages loaded with the extension and without it (main-thread time from the page's own
 // Performance metrics, long tasks, long animation frames and the share of Hat Tip's script in
 // them), highlight latency with the background warm and cold, opening the card, heap per tab,
-// the 30,000-word page and an infinite scroll next to mark.js, the sizes shipped into a page,
-// then the engine alone (tests/bench/engine.mjs). Prints markdown for BENCHMARKS.md and writes
+// the 30,000-word page and an infinite scroll next to mark.js, the mention log (tests/bench/log.mjs),
+// the sizes shipped into a page, then the engine alone (tests/bench/engine.mjs). Prints markdown for BENCHMARKS.md and writes
 // target/bench/results.json.
 import fs from 'node:fs';
 import http from 'node:http';
@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { makeProfile, flatTerms, words } from './data.mjs';
 import { engineBench } from './engine.mjs';
+import { logBench } from './log.mjs';
 import { startServer } from '../support/server.mjs';
 import { launchChromium, control } from '../support/browsers.mjs';
 
@@ -250,23 +251,26 @@ console.log('\n## Infinite scroll: 500 posts of 25 words arriving in batches of 
 console.log('| terms | main thread without ms | with ms | added per post ms | longest task with Hat Tip ms |\n|---:|---:|---:|---:|---:|');
 for (const r of results.scroll) console.log(`| ${r.terms} | ${f1(r.withoutMs)} | ${f1(r.withMs)} | ${r.perPostMs.toFixed(3)} | ${f1(r.maxTask)} |`);
 
+// ---- 5. the mention log ----
+results.log = await logBench(withExt, server.origin, f1);
+
 await withExt.close();
 await plain.close();
 await server.close();
 wordsServer.close();
 
-// ---- 5. sizes ----
+// ---- 6. sizes ----
 const sizes = {};
-for (const f of ['dist/chrome/content.js', 'dist/chrome/content.css', 'dist/chrome/background.js', 'dist/chrome/pkg/hattip_bg.wasm', 'target/engine-size/engine.wasm']) {
+for (const f of ['dist/chrome/content.js', 'dist/chrome/content.css', 'dist/chrome/background.js', 'dist/chrome/dashboard.js', 'dist/chrome/pkg/hattip_bg.wasm', 'target/engine-size/engine.wasm']) {
   const bytes = fs.readFileSync(path.join(root, f));
   sizes[f] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 results.sizes = sizes;
 console.log('\n## Sizes\n\n| file | where it runs | bytes | gzip -9 |\n|---|---|---:|---:|');
-const where = { 'content.js': 'every page Hat Tip runs on', 'content.css': 'every page Hat Tip runs on', 'background.js': 'the background, once', 'hattip_bg.wasm': 'the background and the options page', 'engine.wasm': '(the engine alone, for comparison)' };
+const where = { 'content.js': 'every page Hat Tip runs on', 'content.css': 'every page Hat Tip runs on', 'background.js': 'the background, once', 'dashboard.js': 'the dashboard page (with Chart.js)', 'hattip_bg.wasm': 'the background and the options page', 'engine.wasm': '(the engine alone, for comparison)' };
 for (const [f, s] of Object.entries(sizes)) console.log(`| ${f} | ${where[path.basename(f)]} | ${s.raw.toLocaleString('en')} | ${s.gzip.toLocaleString('en')} |`);
 
-// ---- 6. the engine alone ----
+// ---- 7. the engine alone ----
 const engine = engineBench(root, out);
 results.engine = engine;
 console.log('\n## The engine: profile parse + compile and heap (brands × 10 terms)\n');
