@@ -1,12 +1,13 @@
 // The background's side of the mention log: turns each answered post with a mention into a log
 // entry (what the engine said, where the content script saw it), records what the user did with
-// its card, and writes both to the log in batches, off every page's main thread. It remembers the
-// user's intent corrections so a post seen again keeps the intent the user gave it. When storage
+// its card, and writes both to the log in batches, off every page's main thread. A post seen again
+// is told what the log knows of it: the intent the user gave it, and whether it was answered or set
+// aside. When storage
 // refuses a write (full, or refused by the browser) it says so to the popup and Hat Tip goes on
 // working without the log.
 
 import { ACTIONS, INTENTS, LogError, MAX_TEXT, checkEntry } from '../log/record.js';
-import { openLog, writeBatch, counts, corrections, prune, forgetTexts, clearLog } from '../log/store.js';
+import { openLog, writeBatch, counts, entriesByKey, prune, forgetTexts, clearLog } from '../log/store.js';
 import { SETTINGS_KEY, checkSettings } from '../log/settings.js';
 
 const FLUSH_MS = 400;
@@ -54,7 +55,6 @@ export class Logger {
     this.flushing = null;
     this.problem = null;
     this.settings = null;
-    this.corrections = null;
     this.prunedAt = 0;
   }
 
@@ -78,18 +78,16 @@ export class Logger {
     return this.settings;
   }
 
-  /** Post key → the intent the user gave it, read from the log once per background. */
-  loadCorrections() {
-    this.corrections ??= this.open().then(corrections).catch((error) => {
+  /** What the log holds of these posts (key → entry), once what is queued is written. */
+  async known(keys) {
+    if (!keys.length || !(await this.enabled())) return new Map();
+    await this.flush();
+    try {
+      return await entriesByKey(await this.open(), keys);
+    } catch (error) {
       this.fail(error);
       return new Map();
-    });
-    return this.corrections;
-  }
-
-  /** The intent the user gave a post before, if any. */
-  async correctionOf(key) {
-    return (await this.loadCorrections()).get(key) ?? null;
+    }
   }
 
   /** Whether the user keeps a log at all (content scripts then send where they saw each post). */
@@ -131,7 +129,6 @@ export class Logger {
     if (!ACTIONS.includes(what)) return { ok: false, error: `what: one of ${ACTIONS.join(', ')}` };
     if (what === 'corrected' && !INTENTS.includes(intent)) return { ok: false, error: `intent: one of ${INTENTS.join(', ')}` };
     this.actions.push({ key, what, at: Date.now(), ...(what === 'corrected' ? { intent } : {}) });
-    if (what === 'corrected') this.loadCorrections().then((m) => m.set(key, intent));
     this.schedule();
     return { ok: true };
   }
@@ -152,7 +149,7 @@ export class Logger {
     if (!this.sightings.length && !this.actions.length) return;
     const sightings = this.sightings.splice(0);
     const actions = this.actions.splice(0);
-    this.flushing = (async () => {
+    const run = (async () => {
       try {
         const db = await this.open();
         const settings = this.settings ?? (await this.loadSettings());
@@ -163,8 +160,9 @@ export class Logger {
         this.fail(error);
       }
     })();
-    await this.flushing;
-    this.flushing = null;
+    this.flushing = run;
+    await run;
+    if (this.flushing === run) this.flushing = null;
   }
 
   fail(error) {
@@ -202,18 +200,12 @@ export class Logger {
     await this.prune();
   }
 
-  /** Another extension page changed the log (import): corrections are read again. */
-  changed() {
-    this.corrections = null;
-  }
-
   /** "Forget everything". */
   async forget() {
     this.sightings = [];
     this.actions = [];
     await this.flushing;
     await clearLog(await this.open());
-    this.corrections = Promise.resolve(new Map());
     this.problem = null;
   }
 }

@@ -8,6 +8,7 @@
 import init, { BackgroundEngine } from '../../target/hattip/web/hattip.js';
 import { Logger, keyOf, siteOf } from './logger.js';
 import { SETTINGS_KEY } from '../log/settings.js';
+import { answered } from '../log/record.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const PROFILE_KEY = 'profile';
@@ -119,7 +120,8 @@ const logger = new Logger(api);
 
 /** Answers an `analyze` request. Each post's `source` (where the page saw it) is for the log, not
  *  the engine: posts with a mention get their log key, are answered with the intent the user
- *  gave them before, if any, and are logged. */
+ *  gave them before, if any, are marked `handled` when the user answered or set them aside, and
+ *  are logged. */
 async function analyze(posts, sender) {
   const engine = await getEngine();
   const list = Array.isArray(posts) ? posts : [];
@@ -132,20 +134,24 @@ async function analyze(posts, sender) {
   const answer = JSON.parse(engine.answer(JSON.stringify({ posts: bare })));
   if (!answer.ok) return answer;
   const site = siteOf(sender.tab?.url ?? sender.url);
-  await Promise.all(answer.results.map(async (result, i) => {
-    const source = sources[i];
-    if (!result.card || !source || typeof source !== 'object') return;
+  const logged = answer.results.map((result, i) => ({ result, i }))
+    .filter(({ result, i }) => result.card && sources[i] && typeof sources[i] === 'object');
+  await Promise.all(logged.map(async (item) => {
+    item.result.key = await keyOf(site, sources[item.i], bare[item.i].author, bare[item.i].text);
+  }));
+  const known = await logger.known(logged.map(({ result }) => result.key));
+  for (const { result, i } of logged) {
     const post = bare[i];
-    const key = await keyOf(site, source, post.author, post.text);
     const detected = result.card;
-    const intent = await logger.correctionOf(key);
+    const before = known.get(result.key);
+    const intent = before?.actions.corrected?.intent;
     if (intent && intent !== detected.intent) {
       const again = JSON.parse(engine.answer(JSON.stringify({ posts: [{ ...post, intent }] })));
       if (again.ok && again.results[0].card) result.card = again.results[0].card;
     }
-    result.key = key;
-    await logger.sight({ card: detected, post, source, key, site });
-  }));
+    if (before && (answered(before) || before.actions.dismissed !== null)) result.handled = true;
+    await logger.sight({ card: detected, post, source: sources[i], key: result.key, site });
+  }
   return answer;
 }
 
@@ -171,11 +177,6 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
       break;
     case 'hattip:log-summary':
       answer = logger.summary();
-      break;
-    case 'hattip:log-changed':
-      if (!fromOwnPage(sender)) return undefined;
-      logger.changed();
-      answer = Promise.resolve({ ok: true });
       break;
     case 'hattip:log-forget':
       if (!fromOwnPage(sender)) return undefined;

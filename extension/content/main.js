@@ -405,6 +405,7 @@ class Session {
       if (result.card) {
         entry.card = result.card;
         entry.key = result.key ?? null;
+        entry.handled = result.handled === true;
       }
       this.paintQueue.push({ entry, gen: entry.gen, mentions, next: 0 });
     });
@@ -564,7 +565,8 @@ class Session {
       .catch((error) => console.error('Hat Tip: the mention log did not answer:', error?.message ?? error));
   }
 
-  /** The posts with a mention on this page, for the popup: those waiting for an answer first. */
+  /** The posts with a mention on this page, for the popup, each saying whether it waits for an
+   *  answer (a question or complaint not answered or set aside, here or before). */
   mentionsHere() {
     const list = [];
     for (const e of this.entries.values()) {

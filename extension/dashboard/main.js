@@ -147,7 +147,6 @@ async function importFile(file) {
     status(`Import failed while writing (${error?.name ?? 'error'}): your log is unchanged.`, true);
     return;
   }
-  await api.runtime.sendMessage({ type: 'hattip:log-changed' }).catch(() => {});
   await load();
   status(`Imported ${view.fmt(incoming.length)} mentions from ${file.name}: ${view.fmt(added)} new, ${view.fmt(incoming.length - added)} merged with ones already here.`);
 }

@@ -80,16 +80,11 @@ export async function counts(db, since) {
   return { total, since: recent };
 }
 
-/** The entries the user corrected (post key → intent), for posts seen again. */
-export async function corrections(db) {
-  const out = new Map();
-  let cursor = await db.transaction(STORE).store.openCursor();
-  while (cursor) {
-    const c = cursor.value.actions.corrected;
-    if (c) out.set(cursor.value.key, c.intent);
-    cursor = await cursor.continue();
-  }
-  return out;
+/** The entries of these post keys that the log holds (key → entry), read in one transaction. */
+export async function entriesByKey(db, keys) {
+  const store = db.transaction(STORE).store;
+  const found = await Promise.all(keys.map((k) => store.get(k)));
+  return new Map(found.filter(Boolean).map((e) => [e.key, e]));
 }
 
 /** Deletes entries last seen before `before` (ms), then the oldest beyond MAX_ENTRIES. */

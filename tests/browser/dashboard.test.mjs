@@ -116,6 +116,9 @@ describe('Hat Tip dashboard and popup (Chromium)', () => {
   });
 
   test("the popup counts this page's mentions and opens a waiting one", async () => {
+    // After a reload the page knows from the log which posts were answered.
+    await x.goto(`${server.origin}/x/`);
+    await x.waitFor(readyAtLeast, 5);
     const tabId = await dash.evaluate((origin) => chrome.tabs.query({ url: `${origin}/x/` }).then((t) => t[0].id), server.origin);
     const popup = await browser.newPage();
     await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
@@ -212,5 +215,29 @@ describe('Hat Tip dashboard and popup (Chromium)', () => {
     await dash.waitFor(() => document.getElementById('status').textContent === 'The mention log is empty.' || null);
     assert.equal((await dash.evaluate(readLog)).length, 0);
     assert.equal((await dash.evaluate(dashboardState)).totals.total, 0);
+  });
+
+  test('when storage refuses the log, the popup says so and Hat Tip goes on working', async () => {
+    const full = await launchChromium();
+    try {
+      const popup = await full.newPage();
+      await popup.goto(full.extensionUrl('popup.html'));
+      const cdp = await full.context.newCDPSession(popup.page);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: full.extensionUrl('').replace(/\/$/, ''), quotaSize: 1 });
+      const page = await full.newPage();
+      await page.goto(`${server.origin}/x/`);
+      assert.equal(await page.waitFor(readyAtLeast, 5), 5, 'every mention still highlighted');
+      await popup.page.reload();
+      const problem = await popup.waitFor(() => {
+        const p = document.getElementById('log-problem');
+        return !p.hidden && p.textContent;
+      });
+      assert.match(problem, /^The mention log is full/);
+      const card = await openCardFor(page, '(praise)');
+      assert.equal(card.act, 'thank', 'the card works without the log');
+      assert.deepEqual(page.errors.filter((e) => !/mention log/.test(e)), []);
+    } finally {
+      await full.close();
+    }
   });
 });
