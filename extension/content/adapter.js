@@ -72,10 +72,19 @@ export class Adapter {
     if (this.site.structural) {
       const { article, comments } = findStructure(this.doc);
       this.shaped.clear();
-      if (article) this.shaped.set(article, STRUCTURAL_ARTICLE);
       for (const c of comments) this.shaped.set(c, STRUCTURAL_COMMENT);
-      const posts = [...this.shaped.keys()];
-      return posts.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      if (!article || this.shaped.has(article)) return comments;
+      this.shaped.set(article, STRUCTURAL_ARTICLE);
+      // The comments come in document order: the article goes where it belongs among them
+      // (a binary search, not a sort: thousands of comments cost a few comparisons).
+      let lo = 0;
+      let hi = comments.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (comments[mid].compareDocumentPosition(article) & Node.DOCUMENT_POSITION_FOLLOWING) lo = mid + 1;
+        else hi = mid;
+      }
+      return [...comments.slice(0, lo), article, ...comments.slice(lo)];
     }
     if (!this.selector) return [];
     return [...this.doc.querySelectorAll(this.selector)].filter((el) => !outsideContent(el));
