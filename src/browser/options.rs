@@ -25,7 +25,7 @@ use crate::reply::{move_labels_of, ReplyAct};
 /// language and act the lines box shows.
 type OwnLines = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 thread_local! {
-    static OWN_LINES: RefCell<OwnLines> = RefCell::new(BTreeMap::new());
+    static OWN_LINES: RefCell<OwnLines> = const { RefCell::new(BTreeMap::new()) };
     static SHOWN: RefCell<(String, String)> = RefCell::new(("en".into(), "thank".into()));
 }
 
