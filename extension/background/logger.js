@@ -106,7 +106,7 @@ export class Logger {
       entry = checkEntry({
         key, brand: card.brand, matched: [...new Set(card.matched)].slice(0, 20), site, platform: post.platform ?? 'blog',
         url: source.url ?? null, permalink: source.permalink ?? null,
-        author: { name: post.author?.name ?? '', handle: post.author?.handle ?? '' },
+        author: { name: String(post.author?.name ?? '').slice(0, 200), handle: String(post.author?.handle ?? '').slice(0, 200) },
         reach: source.reach ?? {}, postedAt: Number.isFinite(posted) ? posted : null,
         firstSeen: now, lastSeen: now, seen: 1, language: card.language,
         sentiment: { label: card.sentiment_label, score: card.sentiment_score },

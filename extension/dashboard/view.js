@@ -8,6 +8,7 @@ const INTENT_NAMES = { praise: 'Praise', complaint: 'Complaint', question: 'Ques
 export const intentName = (i) => INTENT_NAMES[i] ?? i;
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 export const languageName = (code) => {
+  if (code === 'unknown') return 'Unknown';
   try {
     return LANGUAGE_NAMES.of(code) ?? code;
   } catch {

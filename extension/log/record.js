@@ -129,7 +129,8 @@ const ENTRY_FIELDS = {
   },
   language: (v, p) => {
     const s = string(v, p, 8);
-    if (!/^[a-z]{2,3}$|^und$/.test(s)) fail(p, `${shown(s)} is not a language code`);
+    // The engine's codes: ISO 639-1, or "unknown" for a post too short to tell.
+    if (!/^[a-z]{2,3}$|^unknown$/.test(s)) fail(p, `${shown(s)} is not a language code`);
     return s;
   },
   sentiment: (v, p) => object(v, p, {

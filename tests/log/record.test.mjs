@@ -9,6 +9,7 @@ const refused = (value, message) => assert.throws(() => checkEntry(value, 'menti
 test('a valid entry is accepted and copied field by field', () => {
   const e = entry();
   assert.deepEqual(checkEntry(e), e);
+  assert.equal(checkEntry(entry({ language: 'unknown' })).language, 'unknown', "a post too short to tell its language is logged too");
 });
 
 test('bad entries are refused, naming the field, without repeating a huge value', () => {
