@@ -4,7 +4,8 @@
 #   ./build.sh          build dist/chrome, dist/firefox (unpacked) and their zips
 #   ./build.sh demo     build, serve the demo pages and open Chromium with Hat Tip
 #                       (headless without a display: screenshots go to demo-out/)
-#   ./build.sh test     build, then cargo test and the browser tests (Chromium and Firefox)
+#   ./build.sh test     build, then cargo fmt/clippy, cargo test, the log's node tests and the
+#                       browser tests (Chromium and Firefox)
 #   ./build.sh bench    build, then measure the extension on pages with and without it, next to
 #                       mark.js, and the engine (wasm with bench hooks, native); BENCHMARKS.md
 #   ./build.sh eval     measure language, sentiment and intent on ../shared/data next to VADER
@@ -19,6 +20,9 @@ log() { printf '\033[1m[hattip]\033[0m %s\n' "$*" >&2; }
 
 setup_rust() {
   rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+  for c in clippy rustfmt; do
+    rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c"
+  done
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
     log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 6 minutes, once)"
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
@@ -88,6 +92,10 @@ case "${1:-build}" in
   demo) setup_rust; setup_npm; setup_browsers; build; node tests/demo.mjs ;;
   test)
     setup_rust; setup_npm; setup_browsers; build
+    log "format and lints (native and wasm32, warnings are errors)"
+    cargo fmt --check
+    cargo clippy --quiet --all-targets -- -D warnings
+    cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
     log "engine and CLI tests"
     cargo test
     log "mention log tests"
