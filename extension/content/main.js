@@ -505,6 +505,9 @@ class Session {
   }
 
   onClick(event) {
+    // Only the user opens a card or inserts: a page's script can call .click() on our buttons
+    // (the shadow root is open), and those clicks are not trusted.
+    if (!event.isTrusted) return;
     const actor = event.target?.closest?.('[data-action]');
     if (!actor) return;
     const action = actor.dataset.action;
@@ -540,6 +543,7 @@ class Session {
 
   /** The card's intent correction: the reply is drafted again for the intent the user chose. */
   onChange(event) {
+    if (!event.isTrusted) return;
     const select = event.target;
     const open = this.overlay.openPost && this.entryById(this.overlay.openPost);
     if (select?.dataset?.action !== 'correct' || !open?.card || open.text === null) return;

@@ -128,6 +128,35 @@ export function robustSuite(kind, launch) {
       await page.close();
     });
 
+    test('bidi overrides in a post do not reach the card', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/hostile/?kind=bidi`);
+      await page.waitFor(readyAtLeast, 1);
+      const card = await openCardFor(page, 'Northwind');
+      assert.equal(card.author, 'Ana ziuR @anaruiz');
+      const matched = await page.evaluate(() => document.querySelector('hattip-overlay').shadowRoot.querySelector('[data-field="matched"]').textContent);
+      assert.equal(matched, 'Northwind');
+      await page.close();
+    });
+
+    test("a page's script cannot open a card or insert by clicking Hat Tip's buttons", async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/x/`);
+      await page.waitFor(readyAtLeast, 5);
+      const opened = await page.evaluate(() => new Promise((resolve) => {
+        const root = document.querySelector('hattip-overlay').shadowRoot;
+        root.querySelector('button[data-action="open"]').click();
+        setTimeout(() => resolve(!!root.querySelector('[role="dialog"]')), 300);
+      }));
+      assert.equal(opened, false, 'an untrusted click opens nothing');
+      const card = await openCardFor(page, '(praise)');
+      assert.equal(card.act, 'thank', 'a real click still does');
+      await page.evaluate(() => document.querySelector('hattip-overlay').shadowRoot.querySelector('[data-action="insert"]').click());
+      assert.equal(await page.evaluate(() => window.__appState.xComposer), '', 'an untrusted Insert inserts nothing');
+      assert.equal((await page.evaluate(overlay)).card.status, '');
+      await page.close();
+    });
+
     test('turned off on a site: highlights, buttons and listeners go without a reload; turned on, they come back', async () => {
       const page = await browser.newPage();
       await page.goto(`${server.origin}/x/`);

@@ -41,11 +41,15 @@ class Target {
       ? this.handle.locator(`${OVERLAY} ${selector}`).first().click()
       : this.handle.locator(`${OVERLAY} >>> ${selector}`).click();
   }
-  /** Chooses `value` in a <select> inside Hat Tip's overlay. */
-  selectOverlay(selector, value) {
-    return this.kind === 'chromium'
-      ? this.handle.locator(`${OVERLAY} ${selector}`).first().selectOption(value)
-      : this.handle.waitForSelector(`${OVERLAY} >>> ${selector}`).then((el) => el.select(value));
+  /** Chooses `value` in a <select> inside Hat Tip's overlay with the keyboard, as a person
+   *  would (the arrow keys on the focused list), so its change event is a trusted one. */
+  async selectOverlay(selector, value) {
+    const el = this.kind === 'chromium'
+      ? await this.handle.locator(`${OVERLAY} ${selector}`).first().elementHandle()
+      : await this.handle.waitForSelector(`${OVERLAY} >>> ${selector}`);
+    const steps = await el.evaluate((s, v) => [...s.options].findIndex((o) => o.value === v) - s.selectedIndex, value);
+    await el.focus();
+    for (let i = 0; i < Math.abs(steps); i++) await this.handle.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
   }
   clickPage(selector) {
     return this.kind === 'chromium' ? this.handle.locator(selector).first().click() : this.handle.locator(selector).click();
