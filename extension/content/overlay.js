@@ -46,6 +46,10 @@ const INTENT_NAMES = {
   offensive: 'offensive (a troll)', other: 'something else',
 };
 
+/** Text from the page as the card shows it: without bidi embedding, override and isolate
+ *  controls, which would let a post display something other than what it says. */
+const plain = (text) => String(text).replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+
 function el(doc, tag, className = '', text = null) {
   const e = doc.createElement(tag);
   if (className) e.className = className;
@@ -137,9 +141,9 @@ export class Overlay {
     close.dataset.action = 'close';
     root.append(close, el(d, 'h2', '', `Mention of ${card.brand}`));
     const dl = el(d, 'dl');
-    const who = author ? [author.name, author.handle && `@${author.handle}`].filter(Boolean).join(' ') : 'not shown on the page';
+    const who = author ? plain([author.name, author.handle && `@${author.handle}`].filter(Boolean).join(' ')) : 'not shown on the page';
     for (const [term, value, field] of [
-      ['Author', who, 'author'], ['Brand', card.brand, 'brand'], ['Matched', card.matched.join(', '), 'matched'],
+      ['Author', who, 'author'], ['Brand', card.brand, 'brand'], ['Matched', plain(card.matched.join(', ')), 'matched'],
       ['Language', card.language, 'language'], ['Sentiment', card.sentiment, 'sentiment'],
       ['Intent', card.intent, 'intent'], ['Reply act', card.act, 'act'],
     ]) {
@@ -164,7 +168,7 @@ export class Overlay {
       const why = el(d, 'p', 'why');
       why.dataset.field = 'reasons';
       why.append(el(d, 'span', 'label', 'Why: '));
-      for (const reason of card.reasons) why.append(el(d, 'mark', '', reason), d.createTextNode(' '));
+      for (const reason of card.reasons) why.append(el(d, 'mark', '', plain(reason)), d.createTextNode(' '));
       root.append(why);
     }
     if (card.guidance) {
