@@ -18,8 +18,9 @@ Reads one JSON object per line: {\"id\", \"text\", \"platform\"?: \"x\"|\"facebo
  \"sentiment\": {\"label\", \"score\"}, \"intent\", \"reasons\",
  \"reply\": {\"act\", \"language\", \"text\", \"alternatives\", \"moves\"}}
 Offsets are UTF-16 code units. Without --profile the built-in demo profile is used.
-A bad line is reported on stderr with its line number; the others are still answered, and the
-exit status is 1 at the end.";
+A bad line (not JSON, a wrong field, not UTF-8) is reported on stderr with its line number; the
+others are still answered, and the exit status is 1 at the end. A UTF-8 byte-order mark and CRLF
+line ends are accepted.";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,12 +62,33 @@ pub fn run_analyze(
 ) -> std::io::Result<usize> {
     let engine = Engine::new(profile.clone());
     let mut bad = 0;
-    for (i, line) in input.lines().enumerate() {
-        let line = line?;
+    for (i, bytes) in input.split(b'\n').enumerate() {
+        let bytes = bytes?;
+        // A line that is not UTF-8 is refused on its own; the lines after it are still read.
+        let line = match std::str::from_utf8(&bytes) {
+            Ok(line) => line,
+            Err(e) => {
+                bad += 1;
+                writeln!(
+                    err,
+                    "line {}: not UTF-8 (invalid byte at column {})",
+                    i + 1,
+                    e.valid_up_to() + 1
+                )?;
+                continue;
+            }
+        };
+        // A byte-order mark on the first line and Windows line ends are not part of the JSON.
+        let line = if i == 0 {
+            line.strip_prefix('\u{feff}').unwrap_or(line)
+        } else {
+            line
+        };
+        let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
-        let de = &mut serde_json::Deserializer::from_str(&line);
+        let de = &mut serde_json::Deserializer::from_str(line);
         let post: InputPost = match serde_path_to_error::deserialize(de) {
             Ok(p) => p,
             Err(e) => {
@@ -163,6 +185,30 @@ mod tests {
         assert!(
             out.lines().next().unwrap().contains("Ana"),
             "the name is still used: {out}"
+        );
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_refused_alone_and_a_bom_is_skipped() {
+        let mut input = "\u{feff}{\"id\":1,\"text\":\"Love @northwindcoffee\"}\r\n"
+            .as_bytes()
+            .to_vec();
+        input.extend_from_slice(b"{\"id\":2,\"text\":\"caf\xe9 @northwindcoffee\"}\n");
+        input.extend_from_slice(b"{\"id\":3,\"text\":\"Love @zephyrair\"}");
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let bad = run_analyze(&Profile::demo(), &input[..], &mut out, &mut err).unwrap();
+        let err = String::from_utf8(err).unwrap();
+        assert_eq!(bad, 1, "{err}");
+        assert_eq!(err.trim(), "line 2: not UTF-8 (invalid byte at column 20)");
+        let ids: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].clone())
+            .collect();
+        assert_eq!(
+            ids,
+            [1, 3],
+            "line 1 (with its BOM) and the line after the bad one"
         );
     }
 
