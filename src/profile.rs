@@ -128,11 +128,27 @@ impl fmt::Display for ProfileError {
 
 impl std::error::Error for ProfileError {}
 
+/// Longest path or message an error keeps: a huge value in a file must not become a huge message.
+const MAX_ERROR_CHARS: usize = 300;
+
 fn err(path: impl Into<String>, message: impl Into<String>) -> ProfileError {
     ProfileError {
-        path: path.into(),
-        message: message.into(),
+        path: clipped(&path.into(), MAX_ERROR_CHARS),
+        message: clipped(&message.into(), MAX_ERROR_CHARS),
     }
+}
+
+/// `text` cut to `max` characters, marked with "…" when cut.
+fn clipped(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// A value from the file as an error message quotes it: at most 40 characters.
+fn quoted(value: &str) -> String {
+    format!("\"{}\"", clipped(value, 40))
 }
 
 impl Profile {
@@ -187,8 +203,8 @@ impl Profile {
                 return Err(err(
                     at("name"),
                     format!(
-                        "\"{}\" appears twice; brand names must be unique",
-                        brand.name
+                        "{} appears twice; brand names must be unique",
+                        quoted(&brand.name)
                     ),
                 ));
             }
@@ -212,7 +228,7 @@ impl Profile {
                 if !valid {
                     return Err(err(
                         format!("{}[{j}]", at("handles")),
-                        format!("\"{handle}\" is not a handle: use letters, digits, _ or . (at most 50), with or without @"),
+                        format!("{} is not a handle: use letters, digits, _ or . (at most 50), with or without @", quoted(handle)),
                     ));
                 }
                 *handle = h;
@@ -225,7 +241,10 @@ impl Profile {
                 if !valid {
                     return Err(err(
                         format!("{}[{j}]", at("hashtags")),
-                        format!("\"{tag}\" is not a hashtag: use letters, digits or _, with or without #"),
+                        format!(
+                            "{} is not a hashtag: use letters, digits or _, with or without #",
+                            quoted(tag)
+                        ),
                     ));
                 }
                 *tag = t;
@@ -269,7 +288,7 @@ impl Profile {
                 *domain = normalise_domain(domain).ok_or_else(|| {
                     err(
                         format!("{}[{j}]", at("domains")),
-                        format!("\"{domain}\" is not a domain name like example.com"),
+                        format!("{} is not a domain name like example.com", quoted(domain)),
                     )
                 })?;
             }
@@ -286,8 +305,8 @@ impl Profile {
             return Err(err(
                 "voice.language",
                 format!(
-                    "\"{}\" is not a reply language; use one of {}",
-                    self.voice.language,
+                    "{} is not a reply language; use one of {}",
+                    quoted(&self.voice.language),
                     LANGUAGES.join(", ")
                 ),
             ));
@@ -374,7 +393,10 @@ fn check_term(term: &str, path: &str) -> Result<(), ProfileError> {
     if !term.chars().any(char::is_alphanumeric) {
         return Err(err(
             path,
-            format!("\"{term}\" has no letters or digits, so it could never match"),
+            format!(
+                "{} has no letters or digits, so it could never match",
+                quoted(term)
+            ),
         ));
     }
     Ok(())
@@ -508,6 +530,30 @@ mod tests {
             let e = Profile::from_json(&json).unwrap_err().to_string();
             assert!(e.starts_with("brands[0].domains[0]:"), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn a_huge_value_is_not_repeated_in_the_message() {
+        let huge = "x y".repeat(300_000);
+        for json in [
+            format!(r#"{{"version":1,"brands":[{{"name":"A","handles":["{huge}"]}}]}}"#),
+            format!(r#"{{"version":1,"brands":[{{"name":"A","{huge}":1}}]}}"#),
+        ] {
+            let e = Profile::from_json(&json).unwrap_err().to_string();
+            assert!(e.chars().count() < 700, "{} characters", e.len());
+            assert!(e.starts_with("brands[0]"), "{}", &e[..80]);
+        }
+        let e = Profile::from_json(&format!(
+            r#"{{"version":1,"brands":[{{"name":"A","handles":["{huge}"]}}]}}"#
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.ends_with(
+                "is not a handle: use letters, digits, _ or . (at most 50), with or without @"
+            ),
+            "the explanation is kept: {e}"
+        );
     }
 
     #[test]

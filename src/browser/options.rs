@@ -337,8 +337,25 @@ async fn validate_and_store(json: &str, refused: &str, done: impl Fn(usize) -> S
                 let _ = render(&profile);
                 status(&done(profile.brands.len()), false);
             }
-            Err(e) => status(&format!("Couldn't save: {e:?}"), true),
+            Err(e) => status(&storage_refusal(&e, json.len()), true),
         },
+    }
+}
+
+/// Why the browser refused to store the profile, in words, with its size (a full storage area
+/// says so instead of showing the browser's raw error).
+fn storage_refusal(error: &JsValue, bytes: usize) -> String {
+    let raw = js_sys::Error::from(error.clone())
+        .message()
+        .as_string()
+        .or_else(|| error.as_string())
+        .unwrap_or_default();
+    let size = format!("{:.1} KB", bytes as f64 / 1024.0);
+    if raw.to_lowercase().contains("quota") {
+        format!("Couldn't save: the browser refused to store a {size} profile (its storage for Hat Tip is full). Your saved profile is unchanged.")
+    } else {
+        let raw: String = raw.chars().take(200).collect();
+        format!("Couldn't save the {size} profile: {raw}. Your saved profile is unchanged.")
     }
 }
 
