@@ -96,6 +96,8 @@ case "${1:-build}" in
     cargo fmt --check
     cargo clippy --quiet --all-targets -- -D warnings
     cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+    log "the Firefox package as addons.mozilla.org checks it (addons-linter)"
+    node_modules/.bin/addons-linter dist/firefox --warnings-as-errors
     log "engine and CLI tests"
     cargo test
     log "mention log tests"
