@@ -198,6 +198,7 @@ impl Profile {
             let at = |field: &str| format!("brands[{i}].{field}");
             brand.name = brand.name.trim().to_string();
             check_term(&brand.name, &at("name"))?;
+            check_not_one_character(&brand.name, &at("name"))?;
             let lower = brand.name.to_lowercase();
             if seen_names.contains(&lower) {
                 return Err(err(
@@ -216,7 +217,11 @@ impl Profile {
             ] {
                 for (j, term) in list.iter_mut().enumerate() {
                     *term = term.trim().to_string();
-                    check_term(term, &format!("{}[{j}]", at(field)))?;
+                    let path = format!("{}[{j}]", at(field));
+                    check_term(term, &path)?;
+                    if field != "exclude" {
+                        check_not_one_character(term, &path)?;
+                    }
                 }
             }
             for (j, handle) in brand.handles.iter_mut().enumerate() {
@@ -402,6 +407,20 @@ fn check_term(term: &str, path: &str) -> Result<(), ProfileError> {
     Ok(())
 }
 
+/// A name of one letter or digit would be found in nearly every post ("a", "X"): refused.
+fn check_not_one_character(term: &str, path: &str) -> Result<(), ProfileError> {
+    if term.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        return Err(err(
+            path,
+            format!(
+                "{} is a single character: it would match almost every post; use at least two letters or digits",
+                quoted(term)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,7 +447,7 @@ mod tests {
     fn errors_name_the_field() {
         let cases: &[(&str, &str)] = &[
             (
-                r##"{"version":2,"brands":[{"name":"A"}]}"##,
+                r##"{"version":2,"brands":[{"name":"Aa"}]}"##,
                 "version: unsupported version 2",
             ),
             (
@@ -436,73 +455,76 @@ mod tests {
                 "brands: add at least one brand",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A","handles":["ok","no spaces"]}]}"##,
+                r##"{"version":1,"brands":[{"name":"Aa","handles":["ok","no spaces"]}]}"##,
                 "brands[0].handles[1]:",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A","colour":"red"}]}"##,
+                r##"{"version":1,"brands":[{"name":"Aa","colour":"red"}]}"##,
                 "brands[0].colour: unknown field `colour`",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A"},{"name":"B","aliases":[""]}]}"##,
+                r##"{"version":1,"brands":[{"name":"Aa"},{"name":"Bb","aliases":[""]}]}"##,
                 "brands[1].aliases[0]: must not be empty",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A","aliases":"A Co"}]}"##,
+                r##"{"version":1,"brands":[{"name":"Aa","aliases":"A Co"}]}"##,
                 "brands[0].aliases: invalid type",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A"},{"name":"a"}]}"##,
-                "brands[1].name: \"a\" appears twice",
+                r##"{"version":1,"brands":[{"name":"Aa"},{"name":"aa"}]}"##,
+                "brands[1].name: \"aa\" appears twice",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"tone":"grumpy"}}"##,
+                r##"{"version":1,"brands":[{"name":"Aa"}],"voice":{"tone":"grumpy"}}"##,
                 "voice.tone: unknown variant `grumpy`",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A","hashtags":["#a b"]}]}"##,
+                r##"{"version":1,"brands":[{"name":"Aa","hashtags":["#a b"]}]}"##,
                 "brands[0].hashtags[0]:",
             ),
             (
                 r##"{"version":1,"brands":[{"name":"!!!"}]}"##,
                 "brands[0].name: \"!!!\" has no letters",
             ),
-            (r##"{"version":1,"brands":[{"name":"A"}"##, "not valid JSON"),
-            (r##"{"brands":[{"name":"A"}]}"##, "missing field `version`"),
             (
-                r##"{"version":1,"brands":[{"name":"A","facts":[{"about":[],"say":{"en":"x"}}]}]}"##,
+                r##"{"version":1,"brands":[{"name":"Aa"}"##,
+                "not valid JSON",
+            ),
+            (r##"{"brands":[{"name":"Aa"}]}"##, "missing field `version`"),
+            (
+                r##"{"version":1,"brands":[{"name":"Aa","facts":[{"about":[],"say":{"en":"x"}}]}]}"##,
                 "brands[0].facts[0].about: give at least one word",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A","facts":[{"about":["open"],"say":{"xx":"x"}}]}]}"##,
+                r##"{"version":1,"brands":[{"name":"Aa","facts":[{"about":["open"],"say":{"xx":"x"}}]}]}"##,
                 "brands[0].facts[0].say.xx: not a reply language",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A","facts":[{"about":["open"],"say":{"en":""}}]}]}"##,
+                r##"{"version":1,"brands":[{"name":"Aa","facts":[{"about":["open"],"say":{"en":""}}]}]}"##,
                 "brands[0].facts[0].say.en: write an answer",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"language":"xx"}}"##,
+                r##"{"version":1,"brands":[{"name":"Aa"}],"voice":{"language":"xx"}}"##,
                 "voice.language: \"xx\" is not a reply language",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"es":{"thank":["Hola {nombre}"]}}}}"##,
+                r##"{"version":1,"brands":[{"name":"Aa"}],"voice":{"phrasebook":{"es":{"thank":["Hola {nombre}"]}}}}"##,
                 "voice.phrasebook.es.thank[0]: unknown placeholder {nombre}; use {name}",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"es":{"moderate":["x"]}}}}"##,
+                r##"{"version":1,"brands":[{"name":"Aa"}],"voice":{"phrasebook":{"es":{"moderate":["x"]}}}}"##,
                 "voice.phrasebook.es.moderate: not a reply act",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"tlh":{"thank":["x"]}}}}"##,
+                r##"{"version":1,"brands":[{"name":"Aa"}],"voice":{"phrasebook":{"tlh":{"thank":["x"]}}}}"##,
                 "voice.phrasebook.tlh: not a reply language",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"en":{"thank":["a","b","c","d"]}}}}"##,
+                r##"{"version":1,"brands":[{"name":"Aa"}],"voice":{"phrasebook":{"en":{"thank":["a","b","c","d"]}}}}"##,
                 "voice.phrasebook.en.thank: at most 3 lines",
             ),
             (
-                r##"{"version":1,"brands":[{"name":"A"}],"voice":{"phrasebook":{"en":{"thank":["Thanks {name"]}}}}"##,
+                r##"{"version":1,"brands":[{"name":"Aa"}],"voice":{"phrasebook":{"en":{"thank":["Thanks {name"]}}}}"##,
                 "voice.phrasebook.en.thank[0]: a '{' without",
             ),
         ];
@@ -518,7 +540,7 @@ mod tests {
     #[test]
     fn domains_are_normalised_or_refused() {
         let p = Profile::from_json(
-            r##"{"version":1,"brands":[{"name":"A","domains":["https://www.Northwind-Coffee.com/shop","shop.example.co.uk"]}]}"##,
+            r##"{"version":1,"brands":[{"name":"Aa","domains":["https://www.Northwind-Coffee.com/shop","shop.example.co.uk"]}]}"##,
         )
         .unwrap();
         assert_eq!(
@@ -526,25 +548,49 @@ mod tests {
             vec!["northwind-coffee.com", "shop.example.co.uk"]
         );
         for bad in ["localhost", "exa mple.com", "example.c0m", "-a.com", ""] {
-            let json = format!(r#"{{"version":1,"brands":[{{"name":"A","domains":["{bad}"]}}]}}"#);
+            let json = format!(r#"{{"version":1,"brands":[{{"name":"Aa","domains":["{bad}"]}}]}}"#);
             let e = Profile::from_json(&json).unwrap_err().to_string();
             assert!(e.starts_with("brands[0].domains[0]:"), "{bad}: {e}");
         }
     }
 
     #[test]
+    fn one_character_names_are_refused_but_not_as_exclusions() {
+        for (json, want) in [
+            (
+                r#"{"version":1,"brands":[{"name":"a"}]}"#,
+                "brands[0].name: \"a\" is a single character",
+            ),
+            (
+                r#"{"version":1,"brands":[{"name":"Acme","aliases":["X"]}]}"#,
+                "brands[0].aliases[0]: \"X\" is a single character",
+            ),
+            (
+                r#"{"version":1,"brands":[{"name":"Acme","products":["7!"]}]}"#,
+                "brands[0].products[0]: \"7!\" is a single character",
+            ),
+        ] {
+            let e = Profile::from_json(json).unwrap_err().to_string();
+            assert!(e.starts_with(want), "{e}");
+        }
+        assert!(
+            Profile::from_json(r#"{"version":1,"brands":[{"name":"AB","exclude":["b"]}]}"#).is_ok()
+        );
+    }
+
+    #[test]
     fn a_huge_value_is_not_repeated_in_the_message() {
         let huge = "x y".repeat(300_000);
         for json in [
-            format!(r#"{{"version":1,"brands":[{{"name":"A","handles":["{huge}"]}}]}}"#),
-            format!(r#"{{"version":1,"brands":[{{"name":"A","{huge}":1}}]}}"#),
+            format!(r#"{{"version":1,"brands":[{{"name":"Aa","handles":["{huge}"]}}]}}"#),
+            format!(r#"{{"version":1,"brands":[{{"name":"Aa","{huge}":1}}]}}"#),
         ] {
             let e = Profile::from_json(&json).unwrap_err().to_string();
             assert!(e.chars().count() < 700, "{} characters", e.len());
             assert!(e.starts_with("brands[0]"), "{}", &e[..80]);
         }
         let e = Profile::from_json(&format!(
-            r#"{{"version":1,"brands":[{{"name":"A","handles":["{huge}"]}}]}}"#
+            r#"{{"version":1,"brands":[{{"name":"Aa","handles":["{huge}"]}}]}}"#
         ))
         .unwrap_err()
         .to_string();
