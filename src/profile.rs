@@ -20,6 +20,13 @@ pub const DEMO_PROFILE_JSON: &str = include_str!("../profiles/demo.json");
 
 /// Longest name, alias, product or exclusion phrase we accept (characters).
 const MAX_TERM_CHARS: usize = 100;
+/// Largest profile file read (bytes): a profile of the largest size allowed below fits in far less.
+pub const MAX_PROFILE_BYTES: usize = 5 * 1024 * 1024;
+/// Most brands in one profile, and most entries in one of a brand's lists (aliases, handles…): a
+/// team's brands and products fit; a file beyond them is a mistake or an attack, and every page
+/// Hat Tip runs on pays for each term.
+pub const MAX_BRANDS: usize = 1000;
+pub const MAX_LIST: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -155,6 +162,16 @@ impl Profile {
     /// Parses and validates a profile from JSON text; the result is normalised
     /// (handles without `@`, hashtags without `#`, terms trimmed).
     pub fn from_json(text: &str) -> Result<Profile, ProfileError> {
+        if text.len() > MAX_PROFILE_BYTES {
+            return Err(err(
+                "",
+                format!(
+                    "the profile is {:.1} MB; at most {} MB",
+                    text.len() as f64 / 1048576.0,
+                    MAX_PROFILE_BYTES / 1048576
+                ),
+            ));
+        }
         let de = &mut serde_json::Deserializer::from_str(text);
         let mut profile: Profile = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
@@ -190,17 +207,35 @@ impl Profile {
                 ),
             ));
         }
+        if self.brands.len() > MAX_BRANDS {
+            return Err(err(
+                "brands",
+                format!("{} brands; at most {MAX_BRANDS}", self.brands.len()),
+            ));
+        }
         if self.brands.is_empty() {
             return Err(err("brands", "add at least one brand"));
         }
-        let mut seen_names: Vec<String> = Vec::new();
+        let mut seen_names = std::collections::HashSet::new();
         for (i, brand) in self.brands.iter_mut().enumerate() {
             let at = |field: &str| format!("brands[{i}].{field}");
+            for (field, len) in [
+                ("aliases", brand.aliases.len()),
+                ("handles", brand.handles.len()),
+                ("hashtags", brand.hashtags.len()),
+                ("products", brand.products.len()),
+                ("exclude", brand.exclude.len()),
+                ("domains", brand.domains.len()),
+                ("facts", brand.facts.len()),
+            ] {
+                if len > MAX_LIST {
+                    return Err(err(at(field), format!("{len} entries; at most {MAX_LIST}")));
+                }
+            }
             brand.name = brand.name.trim().to_string();
             check_term(&brand.name, &at("name"))?;
             check_not_one_character(&brand.name, &at("name"))?;
-            let lower = brand.name.to_lowercase();
-            if seen_names.contains(&lower) {
+            if !seen_names.insert(brand.name.to_lowercase()) {
                 return Err(err(
                     at("name"),
                     format!(
@@ -209,7 +244,6 @@ impl Profile {
                     ),
                 ));
             }
-            seen_names.push(lower);
             for (field, list) in [
                 ("aliases", &mut brand.aliases),
                 ("products", &mut brand.products),
@@ -576,6 +610,44 @@ mod tests {
         assert!(
             Profile::from_json(r#"{"version":1,"brands":[{"name":"AB","exclude":["b"]}]}"#).is_ok()
         );
+    }
+
+    #[test]
+    fn sizes_beyond_the_limits_are_refused_quickly() {
+        let brands = (0..MAX_BRANDS + 1)
+            .map(|i| format!(r#"{{"name":"Brand {i}"}}"#))
+            .collect::<Vec<_>>()
+            .join(",");
+        let e = Profile::from_json(&format!(r#"{{"version":1,"brands":[{brands}]}}"#)).unwrap_err();
+        assert_eq!(e.to_string(), "brands: 1001 brands; at most 1000");
+        let aliases = vec![r#""Alias""#; MAX_LIST + 1].join(",");
+        let e = Profile::from_json(&format!(
+            r#"{{"version":1,"brands":[{{"name":"Acme","aliases":[{aliases}]}}]}}"#
+        ))
+        .unwrap_err();
+        assert_eq!(e.to_string(), "brands[0].aliases: 501 entries; at most 500");
+        let big = format!(
+            r#"{{"version":1,"brands":[{{"name":"Acme"}}],"x":"{}"}}"#,
+            " ".repeat(MAX_PROFILE_BYTES)
+        );
+        assert!(Profile::from_json(&big)
+            .unwrap_err()
+            .to_string()
+            .starts_with("the profile is 5.0 MB; at most 5 MB"));
+        let deep = format!(
+            r#"{{"version":1,"brands":[{{"name":"Acme","aliases":{}{}}}]}}"#,
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(Profile::from_json(&deep)
+            .unwrap_err()
+            .to_string()
+            .starts_with("brands[0].aliases[0]: invalid type: sequence"));
+        let proto = r#"{"version":1,"brands":[{"name":"Acme","__proto__":{"x":1}}]}"#;
+        assert!(Profile::from_json(proto)
+            .unwrap_err()
+            .to_string()
+            .starts_with("brands[0].__proto__: unknown field"));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use super::ext;
-use crate::profile::{Profile, Tone};
+use crate::profile::{Profile, Tone, MAX_PROFILE_BYTES};
 use crate::reply::phrasebook;
 use crate::reply::{move_labels_of, ReplyAct};
 
@@ -385,12 +385,38 @@ async fn import_file() {
         return;
     };
     let name = file.name();
-    let text = match JsFuture::from(file.text()).await {
-        Ok(t) => t.as_string().unwrap_or_default(),
+    picker.set_value("");
+    let refused = format!("Import refused ({name})");
+    // Refused before reading: a huge file is never read into the page.
+    if file.size() > MAX_PROFILE_BYTES as f64 {
+        return status(
+            &format!(
+                "{refused}: the file is {:.1} MB; a profile is at most {} MB. Your saved profile is unchanged.",
+                file.size() / 1048576.0,
+                MAX_PROFILE_BYTES / 1048576
+            ),
+            true,
+        );
+    }
+    let bytes = match JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
         Err(_) => return status(&format!("Couldn't read {name}."), true),
     };
-    picker.set_value("");
-    validate_and_store(&text, &format!("Import refused ({name})"), |n| {
+    // Bytes that are not UTF-8 are refused, never replaced and stored.
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            return status(
+                &format!(
+                    "{refused}: not UTF-8 text (byte {} is not). Save the file as UTF-8. Your saved profile is unchanged.",
+                    e.utf8_error().valid_up_to() + 1
+                ),
+                true,
+            )
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    validate_and_store(&text, &refused, |n| {
         format!("Imported {n} brand(s) from {name}.")
     })
     .await;

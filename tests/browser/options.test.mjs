@@ -76,6 +76,26 @@ describe('Hat Tip options page (Chromium)', () => {
     assert.deepEqual((await blog.evaluate(highlights)).sort(), ['Orbit', 'Orbit', 'Orbit', 'Orbit Notes', 'Orbit Notes', 'orbit']);
   });
 
+  test('huge, crowded, non-UTF-8 and one-letter imports are refused at once; the saved profile stays', async () => {
+    const before = await options.evaluate(stored);
+    assert.ok(before, 'a profile is saved');
+    const brands = Array.from({ length: 10_000 }, (_, i) => ({ name: `Brand ${i}` }));
+    for (const [name, buffer, want] of [
+      ['many.json', Buffer.from(JSON.stringify({ version: 1, brands })), /brands: 10000 brands; at most 1000/],
+      ['huge.json', Buffer.alloc(6 * 1024 * 1024, 0x20), /the file is 6\.0 MB; a profile is at most 5 MB/],
+      ['latin1.json', Buffer.from('{"version": 1, "brands": [{"name": "Caf\xe9"}]}', 'latin1'), /not UTF-8 text \(byte 40 is not\)/],
+      ['one.json', Buffer.from(JSON.stringify({ version: 1, brands: [{ name: 'a' }] })), /brands\[0\]\.name: "a" is a single character/],
+      ['proto.json', Buffer.from('{"version": 1, "brands": [{"name": "Acme", "__proto__": {"admin": true}}]}'), /brands\[0\]\.__proto__: unknown field/],
+    ]) {
+      await options.page.setInputFiles('#import', { name, mimeType: 'application/json', buffer });
+      const message = await options.waitFor((n) => document.getElementById('status').textContent.includes(n) && document.getElementById('status').textContent, name);
+      assert.match(message, want, name);
+      assert.match(message, /unchanged/, name);
+      assert.ok(message.length < 400, `${name}: a short message (${message.length})`);
+      assert.deepEqual(await options.evaluate(stored), before, name);
+    }
+  });
+
   test('saving the form keeps every field of the stored profile', async () => {
     const before = await options.evaluate(stored);
     await options.page.click('#save');
