@@ -92,7 +92,13 @@ class TestPage extends Target {
   async frame(part, timeout = 15000) {
     const started = Date.now();
     for (;;) {
-      const frame = this.page.frames().find((f) => f.url().includes(part));
+      let frame = this.page.frames().find((f) => f.url().includes(part));
+      // A frame whose <iframe> was moved in the page is a new frame; the driver's list can miss
+      // it for a while, so ask each <iframe> element for its frame too.
+      for (const el of frame ? [] : await this.page.$$('iframe')) {
+        const inner = await el.contentFrame().catch(() => null);
+        if (inner && inner.url().includes(part)) frame = inner;
+      }
       if (frame) return new Target(this.kind, frame);
       if (Date.now() - started > timeout) throw new Error(`no frame with "${part}" in its address`);
       await new Promise((r) => setTimeout(r, 100));
