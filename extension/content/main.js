@@ -17,6 +17,7 @@ import { Overlay } from './overlay.js';
 import { insertReply, insertHandedOver, copyToClipboard } from './insert.js';
 import { ask, alive, ContextGone } from './engine.js';
 import { sourceOf } from './source.js';
+import { WAITING_INTENTS } from '../log/record.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -575,7 +576,7 @@ class Session {
     const list = [];
     for (const e of this.entries.values()) {
       if (!e.card || !e.button) continue;
-      const waiting = !e.handled && WAITING.has(e.card.intent) && !e.card.guidance;
+      const waiting = !e.handled && WAITING_INTENTS.has(e.card.intent) && !e.card.guidance;
       list.push({ id: e.id, brand: e.card.brand, intent: e.card.intent, waiting, author: e.author,
         snippet: (e.text ?? '').replace(/\s+/g, ' ').trim().slice(0, 120) });
     }
@@ -592,9 +593,6 @@ class Session {
     return true;
   }
 }
-
-/** Intents that wait for an answer until the user answers or dismisses them. */
-const WAITING = new Set(['question', 'complaint']);
 
 const isLowSurrogate = (c) => c >= 0xdc00 && c <= 0xdfff;
 

@@ -4,6 +4,8 @@
 // never as HTML. Clicks are delegated by data-action attributes. Styles go in through a
 // constructed stylesheet where the browser allows it, so a page's style-src CSP is never involved.
 
+import { INTENTS } from '../log/record.js';
+
 const TAG = 'hattip-overlay';
 
 const STYLE = `
@@ -39,8 +41,7 @@ const STYLE = `
 .card .why { margin: 0 0 8px; } .card .why mark { background: #fff8c5; border-radius: 3px; padding: 0 3px; }
 `;
 
-/** The intents the engine knows, in the order the card offers them as a correction. */
-const INTENTS = ['praise', 'complaint', 'question', 'suggestion', 'offensive', 'other'];
+/** How the card words each intent the engine knows (log/record.js's INTENTS, in that order). */
 const INTENT_NAMES = {
   praise: 'praise', complaint: 'a complaint', question: 'a question', suggestion: 'an idea',
   offensive: 'offensive (a troll)', other: 'something else',
