@@ -2,7 +2,7 @@
 // Text from posts only ever goes in through textContent; links only to http(s) addresses (the log
 // accepts no others).
 
-import { intentOf } from '../log/record.js';
+import { answered, intentOf } from '../log/record.js';
 
 const INTENT_NAMES = { praise: 'Praise', complaint: 'Complaint', question: 'Question', suggestion: 'Idea', offensive: 'Offensive', other: 'Other' };
 export const intentName = (i) => INTENT_NAMES[i] ?? i;
@@ -56,11 +56,11 @@ export function put(id, ...nodes) {
 }
 
 export function totals(summary) {
-  const answered = summary.entries.filter((e) => e.actions.inserted !== null || e.actions.copied !== null).length;
+  const answeredCount = summary.entries.filter(answered).length;
   const praise = summary.counts.intent.find(([i]) => i === 'praise')?.[1] ?? 0;
   const items = [
     ['Mentions', summary.total, 'total'], ['Waiting for an answer', summary.waiting.count, 'waiting'],
-    ['Answered from Hat Tip', answered, 'answered'], ['Praise', praise, 'praise'],
+    ['Answered from Hat Tip', answeredCount, 'answered'], ['Praise', praise, 'praise'],
     ['Brands', summary.counts.brand.length, 'brands'], ['Sites', summary.counts.site.length, 'sites'],
   ];
   put('totals', ...items.map(([label, n, key]) => el('div', {}, el('dt', { text: label }), el('dd', { 'data-total': key, text: fmt(n) }))));

@@ -3,17 +3,17 @@
 // come in batches, each one transaction, so a batch is stored whole or not at all. The database's
 // version is the entry schema's: `upgrade` migrates older stores when a new version ships.
 
-import { openDB, deleteDB } from 'idb';
+import { openDB } from 'idb';
 import { SCHEMA_VERSION, mergeEntries, withAction, withoutText } from './record.js';
 
-export const DB_NAME = 'hattip-log';
+const DB_NAME = 'hattip-log';
 const STORE = 'mentions';
 /** Most entries the log keeps; beyond it the entries seen longest ago go first. */
 export const MAX_ENTRIES = 200_000;
 
 /** Opens (creating or migrating) the log. */
-export function openLog(name = DB_NAME) {
-  return openDB(name, SCHEMA_VERSION, {
+export function openLog() {
+  return openDB(DB_NAME, SCHEMA_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         const store = db.createObjectStore(STORE, { keyPath: 'key' });
@@ -23,9 +23,6 @@ export function openLog(name = DB_NAME) {
     },
   });
 }
-
-/** Removes the whole database (tests and "Forget everything" use `clear`, this is for tests). */
-export const dropLog = (name = DB_NAME) => deleteDB(name);
 
 /**
  * Stores sightings and actions in one transaction: each sighting merged into the entry of its
@@ -52,9 +49,6 @@ export async function writeBatch(db, sightings, actions = [], counting = 'add', 
   await tx.done;
   return [...touched.values()];
 }
-
-/** Every entry. */
-export const allEntries = (db) => db.getAll(STORE);
 
 /** The entries last seen since `from` (ms): what a dashboard period shows, read first. */
 export const entriesSince = (db, from) => db.getAllFromIndex(STORE, 'lastSeen', IDBKeyRange.lowerBound(from));

@@ -22,6 +22,14 @@ const readLog = () => new Promise((resolve, reject) => {
     get.onsuccess = () => { open.result.close(); resolve(get.result); };
   };
 });
+/** Resolves once `check()` (in node) is true; fails after `timeout` naming what it waited for. */
+async function until(check, what, timeout = 15000) {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 const dashboardState = () => ({
   totals: Object.fromEntries([...document.querySelectorAll('[data-total]')].map((d) => [d.dataset.total, Number(d.textContent.replace(/\D/g, ''))])),
   waiting: [...document.querySelectorAll('#waiting li[data-key]')].map((li) => li.dataset.key),
@@ -201,13 +209,10 @@ describe('Hat Tip dashboard and popup (Chromium)', () => {
 
     assert.ok(before.some((e) => e.text));
     await dash.page.uncheck('#keep-text');
-    await dash.waitFor(async () => {
-      const all = await new Promise((resolve) => {
-        const open = indexedDB.open('hattip-log');
-        open.onsuccess = () => { const g = open.result.transaction('mentions').objectStore('mentions').getAll(); g.onsuccess = () => { open.result.close(); resolve(g.result); }; };
-      });
-      return all.length > 0 && all.every((e) => e.text === null) ? true : null;
-    });
+    await until(async () => {
+      const all = await dash.evaluate(readLog);
+      return all.length > 0 && all.every((e) => e.text === null);
+    }, 'every stored text is dropped');
 
     await dash.page.click('#forget');
     assert.match(await dash.evaluate(() => document.getElementById('forget').textContent), /Press again to forget all \d+ mentions/);
