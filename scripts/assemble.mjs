@@ -2,16 +2,19 @@
 // (extension/content/, plain JS, no wasm), the background (extension/background/ with the
 // wasm-bindgen glue; the engine's .wasm is a file of the extension, fetched by the background)
 // and the dashboard (extension/dashboard/ with Chart.js; both share extension/log/) as classic
-// scripts, copies the pages and the manifest, and writes dist/chrome, dist/firefox and
-// the test variant (same files, plus the local test origins).
+// scripts, draws the icons, copies the pages and the manifest, and writes dist/chrome,
+// dist/firefox and two copies that also run on the fixture server: the test variant (plus test
+// hooks) and the shipped package unchanged otherwise.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeIcons } from './icons.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const gen = path.join(root, 'target', 'hattip');
 const dist = path.join(root, 'dist');
 const testDir = path.join(root, 'target', 'test-extension');
+const shippedDir = path.join(root, 'target', 'shipped-extension');
 const LOCAL_ORIGIN = 'http://127.0.0.1/*';
 const FRAME_ORIGIN = 'http://localhost/*';
 /** Sources bundled into one file each, not copied. */
@@ -49,6 +52,7 @@ copyDir(path.join(root, 'extension'), chrome, BUNDLED);
 await bundle('content/main.js', path.join(chrome, 'content.js'));
 await bundle('background/main.js', path.join(chrome, 'background.js'));
 await bundle('dashboard/main.js', path.join(chrome, 'dashboard.js'));
+writeIcons(chrome, Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'extension', 'manifest.json'), 'utf8')).icons).map(Number));
 fs.mkdirSync(path.join(chrome, 'pkg'));
 for (const f of ['hattip.js', 'hattip_bg.wasm']) fs.copyFileSync(path.join(gen, 'web', f), path.join(chrome, 'pkg', f));
 
@@ -81,19 +85,36 @@ delete firefoxManifest.background.service_worker;
 firefoxManifest.browser_specific_settings.gecko_android = { strict_min_version: '142.0' };
 fs.writeFileSync(path.join(firefox, 'manifest.json'), JSON.stringify(firefoxManifest, null, 2));
 
-fs.rmSync(testDir, { recursive: true, force: true });
-copyDir(chrome, testDir);
-const manifest = JSON.parse(fs.readFileSync(path.join(testDir, 'manifest.json'), 'utf8'));
-manifest.host_permissions.push(LOCAL_ORIGIN);
-manifest.content_scripts[0].matches.push(LOCAL_ORIGIN);
-// The Disqus and Blogger fixture frames come from the same server under another host name.
-manifest.host_permissions.push(FRAME_ORIGIN);
-manifest.content_scripts[1].matches.push(...['disqus-embed.html', 'blogger-frame.html', 'jetpack-comment/*'].map((f) => `${FRAME_ORIGIN.slice(0, -1)}${f}`));
-// A test-only content script that changes storage from the fixture server's /control/ page.
-fs.copyFileSync(path.join(root, 'tests', 'support', 'test-control.js'), path.join(testDir, 'test-control.js'));
-manifest.content_scripts.push({ matches: [`${LOCAL_ORIGIN.slice(0, -1)}control/*`], js: ['test-control.js'], run_at: 'document_idle' });
-fs.writeFileSync(path.join(testDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+/** A copy of the Chrome package in `dir` whose content script also runs on the fixture server
+ *  (its pages on 127.0.0.1, its comment frames on localhost); `edit` changes the manifest more. */
+function localCopy(dir, edit) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  copyDir(chrome, dir);
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions.push(LOCAL_ORIGIN);
+  manifest.content_scripts[0].matches.push(LOCAL_ORIGIN);
+  manifest.content_scripts[1].matches.push(...['disqus-embed.html', 'blogger-frame.html', 'jetpack-comment/*'].map((f) => `${FRAME_ORIGIN.slice(0, -1)}${f}`));
+  edit(manifest);
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+}
+
+// The shipped package as it is, on the fixture server: what a page can see of Hat Tip is tested
+// on it (tests/browser/shipped.test.mjs). Like a real comment host, its frames have no host
+// permission.
+localCopy(shippedDir, () => {});
+
+localCopy(testDir, (manifest) => {
+  // Host access to the comment frames, as a user who allowed Disqus would give.
+  manifest.host_permissions.push(FRAME_ORIGIN);
+  // A test-only content script, first in every frame, that has content.js show its state to the
+  // page's world for the tests (extension/content/exposure.js).
+  fs.copyFileSync(path.join(root, 'tests', 'support', 'test-hooks.js'), path.join(testDir, 'test-hooks.js'));
+  for (const entry of manifest.content_scripts) entry.js.unshift('test-hooks.js');
+  // A test-only content script that changes storage from the fixture server's /control/ page.
+  fs.copyFileSync(path.join(root, 'tests', 'support', 'test-control.js'), path.join(testDir, 'test-control.js'));
+  manifest.content_scripts.push({ matches: [`${LOCAL_ORIGIN.slice(0, -1)}control/*`], js: ['test-control.js'], run_at: 'document_idle' });
+});
 
 const sizes = {};
 for (const f of ['content.js', 'background.js', 'dashboard.js', 'pkg/hattip_bg.wasm']) sizes[f] = fs.statSync(path.join(chrome, f)).size;
-console.log('assembled dist/chrome, dist/firefox, target/test-extension', JSON.stringify(sizes));
+console.log('assembled dist/chrome, dist/firefox, target/test-extension, target/shipped-extension', JSON.stringify(sizes));

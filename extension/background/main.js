@@ -9,6 +9,8 @@ import init, { BackgroundEngine } from '../../target/hattip/web/hattip.js';
 import { Logger, keyOf, siteOf } from './logger.js';
 import { SETTINGS_KEY } from '../log/settings.js';
 import { answered } from '../log/record.js';
+import { paintStyle } from '../content/paint.js';
+import { showRunning } from './toolbar.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const PROFILE_KEY = 'profile';
@@ -17,6 +19,8 @@ const SCRIPT_ID = 'hattip-allowed-sites';
 const manifest = api.runtime.getManifest();
 /** Where the manifest itself injects the content script (X, Facebook, the comment frames). */
 const BUILT_IN = manifest.content_scripts.flatMap((c) => c.matches);
+/** The content script's files, as the manifest injects them on the built-in sites. */
+const CONTENT = { js: manifest.content_scripts[0].js, css: manifest.content_scripts[0].css };
 
 // ---- the engine ----
 
@@ -83,6 +87,22 @@ async function allowed(url) {
   return api.permissions.contains({ origins: [`${origin}/*`] });
 }
 
+/** A highlight registry name as the content script makes them (exposure.js). */
+const HIGHLIGHT_NAME = /^[a-z][a-z0-9-]{2,31}$/;
+
+/** Inserts the stylesheet that paints the sender frame's highlights; {ok: false} where the
+ *  browser refuses (a frame from a host Hat Tip has no permission for). */
+async function insertPaintStyle(names, sender) {
+  if (!sender.tab || typeof sender.frameId !== 'number' || !names || typeof names !== 'object'
+    || !HIGHLIGHT_NAME.test(names.exact) || !HIGHLIGHT_NAME.test(names.fuzzy)) return { ok: false };
+  try {
+    await api.scripting.insertCSS({ target: { tabId: sender.tab.id, frameIds: [sender.frameId] }, css: paintStyle(names) });
+    return { ok: true };
+  } catch {
+    return { ok: false };
+  }
+}
+
 async function broadcast(message) {
   const tabs = await api.tabs.query({});
   await Promise.all(tabs.map((t) => api.tabs.sendMessage(t.id, message).catch(() => {})));
@@ -97,7 +117,7 @@ async function syncBlogScripts() {
   if (registered.length) await api.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (!blogs.length) return;
   await api.scripting.registerContentScripts([{
-    id: SCRIPT_ID, matches: blogs, js: ['content.js'], css: ['content.css'], runAt: 'document_idle', persistAcrossSessions: true,
+    id: SCRIPT_ID, matches: blogs, js: CONTENT.js, css: CONTENT.css, runAt: 'document_idle', persistAcrossSessions: true,
   }]);
 }
 
@@ -106,8 +126,8 @@ async function injectIntoOpenTabs() {
   const tabs = await api.tabs.query({ url: manifest.host_permissions });
   await Promise.all(tabs.map(async (t) => {
     try {
-      await api.scripting.insertCSS({ target: { tabId: t.id }, files: ['content.css'] });
-      await api.scripting.executeScript({ target: { tabId: t.id }, files: ['content.js'] });
+      await api.scripting.insertCSS({ target: { tabId: t.id }, files: CONTENT.css });
+      await api.scripting.executeScript({ target: { tabId: t.id }, files: CONTENT.js });
     } catch {
       // A tab we may not touch (a browser page, a discarded tab): it gets Hat Tip on its next load.
     }
@@ -167,7 +187,13 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
   let answer;
   switch (message.type) {
     case 'hattip:hello':
-      answer = Promise.all([allowed(sender.url), logger.enabled()]).then(([run, log]) => ({ run, log }));
+      answer = Promise.all([allowed(sender.url), logger.enabled()]).then(([run, log]) => {
+        if (sender.tab && sender.frameId === 0) showRunning(api, sender.tab.id, run);
+        return { run, log };
+      });
+      break;
+    case 'hattip:paint-style':
+      answer = insertPaintStyle(message.names, sender);
       break;
     case 'hattip:analyze':
       answer = analyze(message.posts, sender);

@@ -12,7 +12,8 @@
 import { detect } from './sites.js';
 import { Adapter } from './adapter.js';
 import { TextFlow } from './flow.js';
-import { Painter } from './paint.js';
+import { Painter, FALLBACK_NAMES } from './paint.js';
+import { highlightNames, INSTANCE_KEY } from './exposure.js';
 import { Overlay } from './overlay.js';
 import { insertReply, insertHandedOver, copyToClipboard } from './insert.js';
 import { ask, alive, ContextGone } from './engine.js';
@@ -56,7 +57,7 @@ class Session {
     this.isPost = (el) => this.adapter.isPost(el);
     this.abort = new AbortController();
     this.stopped = false;
-    this.painter = new Painter();
+    this.painter = new Painter(highlightNames());
     this.overlay = new Overlay(this.doc, site.name);
     /** Element → entry, for every post read (or being read). */
     this.entries = new Map();
@@ -90,7 +91,8 @@ class Session {
     const root = this.overlay.root;
     root.addEventListener('click', (e) => this.onClick(e), { signal });
     root.addEventListener('change', (e) => this.onChange(e), { signal });
-    root.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.closeCardAndRefocus(); }, { signal });
+    root.addEventListener('keydown', (e) => this.onCardKey(e), { signal });
+    addEventListener('keydown', (e) => this.onPageKey(e), { capture: true, signal });
     const passive = { passive: true, capture: true, signal };
     addEventListener('resize', () => this.schedulePlace(), passive);
     addEventListener('scroll', () => { this.schedulePlace(); this.refocusLater(); }, passive);
@@ -506,8 +508,8 @@ class Session {
   }
 
   onClick(event) {
-    // Only the user opens a card or inserts: a page's script can call .click() on our buttons
-    // (the shadow root is open), and those clicks are not trusted.
+    // Only the user opens a card or inserts: a page's script could dispatch clicks on the
+    // overlay element, and those clicks are not trusted.
     if (!event.isTrusted) return;
     const actor = event.target?.closest?.('[data-action]');
     if (!actor) return;
@@ -583,6 +585,46 @@ class Session {
     return list;
   }
 
+  /** Keys in the overlay: Escape closes the card (focus goes back to the post's button); the
+   *  arrow keys move between the card's other replies. */
+  onCardKey(event) {
+    if (event.key === 'Escape') {
+      this.closeCardAndRefocus();
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const alts = this.overlay.alternativeButtons();
+    const at = alts.indexOf(this.overlay.root.activeElement);
+    if (at < 0) return;
+    event.preventDefault();
+    alts[(at + (event.key === 'ArrowDown' ? 1 : alts.length - 1)) % alts.length].focus();
+  }
+
+  /** Alt+Shift+H anywhere but in a text field: the card of the next post with a mention, from
+   *  the one open or the top of the screen, so a keyboard user need not Tab to the buttons. */
+  onPageKey(event) {
+    if (!event.isTrusted || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.code !== 'KeyH') return;
+    const focused = this.doc.activeElement;
+    if (focused && focused !== this.overlay.host && (focused.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(focused.tagName))) return;
+    const next = this.nextWithCard();
+    if (!next) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.show(next.id);
+  }
+
+  /** The post with a card after the open one (or the first from the top of the screen), in page
+   *  order, wrapping round. */
+  nextWithCard() {
+    const posts = [...this.entries.values()].filter((e) => e.card && e.button && e.anchor?.isConnected);
+    if (!posts.length) return null;
+    const tops = new Map(posts.map((e) => [e, e.anchor.getBoundingClientRect().top]));
+    posts.sort((a, b) => tops.get(a) - tops.get(b));
+    const open = posts.findIndex((e) => e.id === this.overlay.openPost);
+    if (open >= 0) return posts[(open + 1) % posts.length];
+    return posts.find((e) => tops.get(e) >= 0) ?? posts[0];
+  }
+
   /** Scrolls to a post and opens its card (the popup's waiting list). */
   show(id) {
     const entry = this.entryById(id);
@@ -620,12 +662,25 @@ async function check() {
   }
   if (run && !session) {
     session = new Session(site);
+    styleHighlights(session.painter);
     if (site.takesFrameInserts) session.overlay.setReady(0);
     else session.start();
   } else if (!run && session) {
     session.stop();
     session = null;
   }
+}
+
+/** Asks the background for the stylesheet of this page's highlight names; where it cannot insert
+ *  one, the painter takes the names content.css styles. */
+async function styleHighlights(painter) {
+  let ok = false;
+  try {
+    ok = (await ask(api, { type: 'hattip:paint-style', names: painter.names })).ok === true;
+  } catch {
+    // The background is gone: nothing is painted anyway.
+  }
+  if (!ok) painter.rename({ ...FALLBACK_NAMES });
 }
 
 function onMessage(message, _sender, respond) {
@@ -659,10 +714,10 @@ function onMessage(message, _sender, respond) {
 
 // Once per document and extension instance. After an update Chrome may run the new content
 // script next to the orphaned old one: the old one (whose extension context is dead) gives way.
-const previous = globalThis.__hattipInstance;
+const previous = globalThis[INSTANCE_KEY];
 if (!previous || !previous.alive()) {
   previous?.stop();
-  globalThis.__hattipInstance = {
+  globalThis[INSTANCE_KEY] = {
     alive: () => alive(api),
     stop: () => { session?.stop(); session = null; api.runtime?.onMessage?.removeListener(onMessage); },
   };

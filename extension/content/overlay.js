@@ -1,10 +1,11 @@
 // Hat Tip's only UI in the page: one extension-owned element appended to <html> (outside anything
-// a site's framework renders) with an open shadow root holding one button per post with a mention
+// a site's framework renders) with a closed shadow root (see exposure.js) holding one button per post with a mention
 // and the reply card (role="dialog"). Page text only ever enters it through textContent/value,
 // never as HTML. Clicks are delegated by data-action attributes. Styles go in through a
 // constructed stylesheet where the browser allows it, so a page's style-src CSP is never involved.
 
 import { INTENTS } from '../log/record.js';
+import { SHADOW_MODE, expose } from './exposure.js';
 
 const TAG = 'hattip-overlay';
 
@@ -38,7 +39,22 @@ const STYLE = `
 .card .fix { display: block; margin: 0 0 8px; color: #57606a; } .card .fix select { font: inherit; }
 .card .status { min-height: 1.4em; margin: 8px 0 0; color: #0550ae; }
 .card .label { color: #57606a; font-size: 12px; margin: 8px 0 4px; }
-.card .why { margin: 0 0 8px; } .card .why mark { background: #fff8c5; border-radius: 3px; padding: 0 3px; }
+.card .why { margin: 0 0 8px; } .card .why mark { background: #fff8c5; color: inherit; border-radius: 3px; padding: 0 3px; }
+.card { max-height: calc(100vh - 48px); overflow: auto; }
+@media (prefers-color-scheme: dark) {
+  .layer { color: #e6edf3; color-scheme: dark; }
+  .card { background: #161b22; border-color: #3d444d; box-shadow: 0 8px 24px rgba(1,4,9,.8); }
+  .card dt, .card .fix, .card .label { color: #9198a1; }
+  .card textarea, .card select { background: #0d1117; color: #e6edf3; border-color: #3d444d; }
+  .card .alts button, .card .secondary { background: #212830; color: #e6edf3; border-color: #3d444d; }
+  .card .alts .move { color: #c6b5ff; }
+  .card .primary { background: #1f6f34; border-color: #2ea043; }
+  .card .close { color: #e6edf3; }
+  .card .guidance { background: #3a1d1a; border-color: #8e1519; color: #ffdcd7; }
+  .card .status { color: #79c0ff; }
+  .card .why mark { background: #4d3b00; }
+}
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
 
 /** How the card words each intent the engine knows (log/record.js's INTENTS, in that order). */
@@ -76,9 +92,9 @@ export class Overlay {
     for (const old of doc.querySelectorAll(TAG)) old.remove();
     this.doc = doc;
     this.host = doc.createElement(TAG);
-    this.host.setAttribute('data-site', siteName);
+    expose(this.host, 'site', siteName);
     Object.assign(this.host.style, { position: 'absolute', top: '0', left: '0', zIndex: '2147483647' });
-    this.root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: SHADOW_MODE });
     styleShadow(doc, this.root);
     this.layer = el(doc, 'div', 'layer');
     this.root.append(this.layer);
@@ -88,7 +104,7 @@ export class Overlay {
   }
 
   setReady(postsWithMentions) {
-    this.host.setAttribute('data-ready', String(postsWithMentions));
+    expose(this.host, 'ready', postsWithMentions);
   }
 
   /** The button for one post with mentions; `label` is its accessible name. */
@@ -221,7 +237,7 @@ export class Overlay {
     root.style.left = `${Math.round(cardLeft)}px`;
     root.style.top = `${Math.round(top + 32)}px`;
     this.layer.append(root);
-    root.querySelector('textarea, .close')?.focus();
+    (root.querySelector('textarea') ?? close).focus();
     this.card = root;
     this.openPost = postId;
   }
@@ -230,6 +246,11 @@ export class Overlay {
     this.card?.remove();
     this.card = null;
     this.openPost = null;
+  }
+
+  /** The buttons of the card's other replies, in order. */
+  alternativeButtons() {
+    return [...(this.card?.querySelectorAll('[data-action="use-alt"]') ?? [])];
   }
 
   /** How the card words an intent ("a question"). */

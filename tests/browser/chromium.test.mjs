@@ -6,12 +6,14 @@ import { startServer } from '../support/server.mjs';
 import { robustSuite } from './robust.mjs';
 import { pagesSuite } from './pages.mjs';
 import { logSuite } from './log.mjs';
+import { a11ySuite } from './a11y.mjs';
 import { launchChromium } from '../support/browsers.mjs';
 
 siteSuite('Chromium', launchChromium);
 robustSuite('Chromium', launchChromium);
 pagesSuite('Chromium', launchChromium);
 logSuite('Chromium', launchChromium);
+a11ySuite('Chromium', launchChromium);
 
 // Chrome's service worker comes and goes: terminated (as Chrome does when it is idle), the next
 // request wakes it and the page goes on as before.

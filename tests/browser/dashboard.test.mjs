@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../support/server.mjs';
+import { axeViolations } from '../support/axe.mjs';
 import { launchChromium } from '../support/browsers.mjs';
 import { openCardFor, insertAndWait, readyAtLeast, overlay } from './suite.mjs';
 
@@ -147,6 +148,21 @@ describe('Hat Tip dashboard and popup (Chromium)', () => {
     assert.ok(card.startsWith(waitingAuthor), card);
     assert.equal((await x.evaluate(overlay)).card.intent, onX.filter(isWaiting)[0].intent);
     await x.clickOverlay('[role="dialog"] [data-action="close"]');
+  });
+
+  test('axe-core: no serious or critical violation on the dashboard, the popup and the options page', async () => {
+    const found = { dashboard: await axeViolations(dash) };
+    const popup = await browser.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.waitFor(() => document.getElementById('log-counts').textContent || null);
+    found.popup = await axeViolations(popup);
+    await popup.close();
+    const options = await browser.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.waitFor(() => document.querySelectorAll('#brands .brand').length || null);
+    found.options = await axeViolations(options);
+    await options.close();
+    assert.deepEqual(found, { dashboard: [], popup: [], options: [] });
   });
 
   test('CSV and JSON export; import into a fresh browser shows the same dashboard, without duplicates; a bad file changes nothing', async () => {

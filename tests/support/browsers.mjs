@@ -9,6 +9,8 @@ import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 
 export const EXTENSION_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'target', 'test-extension');
+/** The shipped package, only made to run on the fixture server too (scripts/assemble.mjs). */
+export const SHIPPED_DIR = path.join(path.dirname(EXTENSION_DIR), 'shipped-extension');
 const OVERLAY = 'hattip-overlay';
 
 function assertBuilt() {
@@ -88,6 +90,15 @@ class TestPage extends Target {
     page.on('request', (r) => this.requests.push(r.url()));
   }
   goto(url) { return this.page.goto(url, { waitUntil: 'load' }); }
+  /** Presses a key with modifiers, e.g. 'Alt+Shift+KeyH', in either driver. */
+  async press(combo) {
+    const keys = combo.split('+');
+    const k = this.page.keyboard;
+    for (const key of keys.slice(0, -1)) await k.down(key);
+    await k.press(keys.at(-1));
+    for (const key of keys.slice(0, -1).reverse()) await k.up(key);
+  }
+
   /** The frame whose address contains `part`, once it has loaded. */
   async frame(part, timeout = 15000) {
     const started = Date.now();
@@ -109,16 +120,18 @@ class TestPage extends Target {
 }
 
 /** Chromium with Hat Tip. `profile`: a user data directory to use and keep (a restart of the same
- *  browser profile); by default a new one, removed on close. */
-export async function launchChromium({ headless = true, profile = null } = {}) {
+ *  browser profile); by default a new one, removed on close. `extension`: the unpacked extension
+ *  to load, by default the test variant. `colorScheme`: 'light' (default) or 'dark'. */
+export async function launchChromium({ headless = true, profile = null, extension = EXTENSION_DIR, colorScheme = 'light' } = {}) {
   assertBuilt();
   const userDataDir = profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hattip-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless,
     viewport: { width: 1100, height: 900 },
+    colorScheme,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
     ],
@@ -149,14 +162,18 @@ export async function launchChromium({ headless = true, profile = null } = {}) {
   };
 }
 
-export async function launchFirefox() {
+/** Firefox ESR with Hat Tip. `colorScheme`: 'light' (default) or 'dark', what pages are told. */
+export async function launchFirefox({ colorScheme = 'light' } = {}) {
   assertBuilt();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
     headless: true,
     defaultViewport: { width: 1100, height: 900 },
-    extraPrefsFirefox: { 'app.update.enabled': false, 'browser.shell.checkDefaultBrowser': false },
+    extraPrefsFirefox: {
+      'app.update.enabled': false, 'browser.shell.checkDefaultBrowser': false,
+      'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+    },
   });
   await browser.installExtension(EXTENSION_DIR);
   return {

@@ -1,0 +1,143 @@
+// The card for someone using the keyboard alone and for axe-core, in every browser: a card
+// opened with Alt+Shift+H, the arrow keys between its other replies, Tab to Insert, Escape back
+// to the post's button; no serious or critical axe violation on the buttons and the card, in
+// light and dark colour schemes (a browser each).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startServer } from '../support/server.mjs';
+import { axeViolations } from '../support/axe.mjs';
+import { readyAtLeast } from './suite.mjs';
+
+/** What has the focus inside the overlay: the action or field of the focused control. */
+const focusedInOverlay = () => {
+  const root = document.querySelector('hattip-overlay')?.shadowRoot;
+  const el = root?.activeElement;
+  if (!el) return null;
+  return el.dataset.action ? `${el.dataset.action}${el.dataset.alt ?? el.dataset.post ?? ''}` : el.dataset.field ?? el.tagName;
+};
+const openCardPost = () => document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]')?.dataset.post ?? null;
+
+export function a11ySuite(kind, launch) {
+  describe(`Hat Tip's card by keyboard and axe-core in ${kind}`, () => {
+    let server;
+    let browser;
+    before(async () => {
+      server = await startServer();
+      browser = await launch();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('keyboard alone: open a card, move between replies, reach Insert, Escape returns to the post', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/x/`);
+      await page.waitFor(readyAtLeast, 5);
+      const keyboard = page.page.keyboard;
+      await page.press('Alt+Shift+KeyH');
+      const first = await page.waitFor(openCardPost);
+      assert.equal(await page.evaluate(focusedInOverlay), 'reply', 'the reply gets the focus');
+      await page.press('Alt+Shift+KeyH');
+      const second = await page.waitFor((before) => {
+        const now = document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]')?.dataset.post;
+        return now && now !== before ? now : null;
+      }, first);
+      assert.notEqual(second, first);
+
+      // Tab from the reply reaches the other replies; the arrows move between them.
+      await keyboard.press('Tab');
+      assert.equal(await page.evaluate(focusedInOverlay), 'use-alt0');
+      await keyboard.press('ArrowDown');
+      assert.equal(await page.evaluate(focusedInOverlay), 'use-alt1');
+      await keyboard.press('ArrowDown');
+      assert.equal(await page.evaluate(focusedInOverlay), 'use-alt0', 'the arrows wrap round');
+      await keyboard.press('Enter');
+      const chosen = await page.evaluate(() => {
+        const root = document.querySelector('hattip-overlay').shadowRoot;
+        return [root.querySelector('textarea').value, root.querySelector('[data-alt="0"]').lastChild.textContent];
+      });
+      assert.equal(chosen[0], chosen[1], 'Enter on an alternative makes it the reply');
+      await keyboard.press('Tab');
+      await keyboard.press('Tab');
+      assert.equal(await page.evaluate(focusedInOverlay), 'insert');
+
+      await keyboard.press('Escape');
+      await page.waitFor(() => !document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]') || null);
+      assert.equal(await page.evaluate(focusedInOverlay), `open${second}`, "focus is back on the post's button");
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    test('in a text field Alt+Shift+H is left to the page', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/x-status/`);
+      await page.waitFor(readyAtLeast, 1);
+      await page.page.focus('[data-testid^="tweetTextarea"][contenteditable="true"]');
+      await page.press('Alt+Shift+KeyH');
+      await page.page.keyboard.press('Escape');
+      assert.equal(await page.evaluate(openCardPost), null);
+      await page.close();
+    });
+
+    test('axe-core: no serious or critical violation on the buttons and an open card', () => axeOnCard(browser, server));
+
+    test('axe-core finds a violation where there is one (a button without a name)', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/blog/`);
+      await page.evaluate(() => document.body.append(Object.assign(document.createElement('button'), { id: 'unnamed' })));
+      assert.deepEqual((await axeViolations(page, '#unnamed')).map((v) => v.id), ['button-name']);
+      await page.close();
+    });
+  });
+
+  describe(`Hat Tip's card in a dark colour scheme in ${kind}`, () => {
+    let server;
+    let browser;
+    before(async () => {
+      server = await startServer();
+      browser = await launch({ colorScheme: 'dark' });
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+    test('dark colours, and axe-core finds no serious or critical violation', async () => {
+      const page = await axeOnCard(browser, server, true);
+      const colours = await page.evaluate(() => {
+        const card = document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]');
+        return [getComputedStyle(card).backgroundColor, matchMedia('(prefers-color-scheme: dark)').matches];
+      });
+      assert.deepEqual(colours, ['rgb(22, 27, 34)', true]);
+      await page.close();
+    });
+    // Firefox's WebDriver cannot open extension pages: the pages are checked in Chromium.
+    if (kind === 'Chromium') {
+      test('the popup, options page and dashboard in dark colours: no serious or critical violation', async () => {
+        const found = {};
+        for (const [name, ready] of [['popup', '#log-counts'], ['options', '#brands .brand'], ['dashboard', 'html[data-ready="true"]']]) {
+          const page = await browser.newPage();
+          await page.goto(browser.extensionUrl(`${name}.html`));
+          await page.waitFor((sel) => !!document.querySelector(sel)?.matches(':is(#log-counts:not(:empty), .brand, html)') || null, ready);
+          found[name] = await axeViolations(page);
+          await page.close();
+        }
+        assert.deepEqual(found, { popup: [], options: [], dashboard: [] });
+      });
+    }
+  });
+}
+
+/** Opens a card on the X page by keyboard and checks the overlay with axe-core; the page is
+ *  closed unless `keep`. */
+async function axeOnCard(browser, server, keep = false) {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/x/`);
+  await page.waitFor(readyAtLeast, 5);
+  await page.press('Alt+Shift+KeyH');
+  await page.waitFor(openCardPost);
+  assert.deepEqual(await axeViolations(page, { fromShadowDom: ['hattip-overlay', '.layer'] }), []);
+  if (keep) return page;
+  await page.close();
+  return null;
+}
