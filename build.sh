@@ -4,8 +4,8 @@
 #   ./build.sh          build dist/chrome, dist/firefox (unpacked) and their zips
 #   ./build.sh demo     build, serve the demo pages and open Chromium with Hat Tip
 #                       (headless without a display: screenshots go to demo-out/)
-#   ./build.sh test     build, then cargo fmt/clippy, cargo test, the log's node tests and the
-#                       browser tests (Chromium and Firefox)
+#   ./build.sh test     build, then cargo fmt/clippy, addons-linter, cargo test, each fuzz target
+#                       for 20 s, the log's node tests and the browser tests (Chromium and Firefox)
 #   ./build.sh bench    build, then measure the extension on pages with and without it, next to
 #                       mark.js, and the engine (wasm with bench hooks, native); BENCHMARKS.md
 #   ./build.sh eval     measure language, sentiment and intent on ../shared/data next to VADER
@@ -15,6 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate version in Cargo.toml
+CARGO_FUZZ_VERSION=0.13.2
+FUZZ_SECONDS=20                # how long `test` runs each fuzz target
 export PATH="$HOME/.cargo/bin:$PATH"
 log() { printf '\033[1m[hattip]\033[0m %s\n' "$*" >&2; }
 
@@ -27,6 +29,26 @@ setup_rust() {
     log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 6 minutes, once)"
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
   fi
+  if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    log "installing cargo-fuzz $CARGO_FUZZ_VERSION (about a minute, once)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
+  fi
+}
+
+# Each libFuzzer target in fuzz/ for a bounded time (the compiler's unstable flags that
+# cargo-fuzz needs are allowed with RUSTC_BOOTSTRAP on a stable toolchain).
+fuzz() {
+  local target
+  for target in $(cd fuzz && cargo fuzz list); do
+    log "fuzzing $target for $FUZZ_SECONDS s"
+    local out="$ROOT/target/fuzz-$target.log"
+    mkdir -p "$ROOT/target"
+    if ! (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" -- -max_total_time="$FUZZ_SECONDS" >"$out" 2>&1); then
+      tail -40 "$out" >&2
+      return 1
+    fi
+    tail -1 "$out" >&2
+  done
 }
 
 setup_npm() {
@@ -100,6 +122,7 @@ case "${1:-build}" in
     node_modules/.bin/addons-linter dist/firefox --warnings-as-errors
     log "engine and CLI tests"
     cargo test
+    fuzz
     log "mention log tests"
     node --test tests/log/
     log "browser tests (Chromium and Firefox)"
