@@ -4,7 +4,8 @@
 // on 127.0.0.1 and opens Chromium with Hat Tip loaded and its built-in demo profile. With a
 // display the browser stays open for you; without one it runs headless and writes a screenshot
 // of each page, highlights visible and one reply card open, then of the dashboard and the popup
-// (the visits filled the mention log), to demo-out/.
+// (the visits filled the mention log), to demo-out/, and the store listing's screenshots
+// (1280×800) to demo-out/store/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from './support/server.mjs';
@@ -28,6 +29,9 @@ const PAGES = [
   ['isso', '/isso/', 'question'],
   ['unseen-blog', '/unseen-blog/', 'complaint'],
 ];
+/** The pages whose screenshots go to the store listing too (store/listing.md), in its order. */
+const STORE = ['x', 'disqus', 'wordpress'];
+const STORE_SIZE = { width: 1280, height: 800 };
 const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'demo-out');
 const headed = Boolean(process.env.DISPLAY) && !process.env.CI;
 
@@ -40,9 +44,10 @@ if (headed) {
   console.log('Chromium is open with Hat Tip. Click a 🎩 button next to a post; close the browser to end the demo.');
   await new Promise((resolve) => process.on('SIGINT', resolve));
 } else {
-  fs.mkdirSync(out, { recursive: true });
+  fs.mkdirSync(path.join(out, 'store'), { recursive: true });
   for (const [name, p, intent, framePart] of PAGES) {
     const tab = await browser.newPage();
+    if (STORE.includes(name)) await tab.page.setViewportSize(STORE_SIZE);
     await tab.goto(server.origin + p);
     const page = framePart ? await tab.frame(framePart) : tab;
     await page.waitFor(() => Number(document.querySelector('hattip-overlay')?.getAttribute('data-ready') ?? 0) > 0);
@@ -54,6 +59,7 @@ if (headed) {
     await page.waitFor(() => !!document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]'));
     const file = path.join(out, `${name}.png`);
     await tab.screenshot(file);
+    if (STORE.includes(name)) await tab.screenshot(path.join(out, 'store', `${STORE.indexOf(name) + 1}-${name}.png`));
     const count = await page.evaluate(() => CSS.highlights.get('h7t-m')?.size ?? 0);
     console.log(`${name}: ${count} mentions highlighted, card open → ${path.relative(process.cwd(), file)}`);
   }
@@ -67,6 +73,9 @@ if (headed) {
   await dashboard.waitFor(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(true), 300))));
   const total = await dashboard.evaluate(() => document.querySelector('[data-total="total"]').textContent);
   await dashboard.screenshot(path.join(out, 'dashboard.png'));
+  await dashboard.page.setViewportSize(STORE_SIZE);
+  await dashboard.waitFor(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(true), 300))));
+  await dashboard.screenshot(path.join(out, 'store', `${STORE.length + 1}-dashboard.png`));
   console.log(`dashboard: ${total} mentions logged → demo-out/dashboard.png`);
   const xTab = await dashboard.evaluate((origin) => chrome.tabs.query({ url: `${origin}/x/` }).then((t) => t[0].id), server.origin);
   const popup = await browser.newPage();
