@@ -5,7 +5,8 @@
 #   ./build.sh demo     build, serve the demo pages and open Chromium with Hat Tip
 #                       (headless without a display: screenshots go to demo-out/)
 #   ./build.sh test     build, then cargo fmt/clippy, addons-linter, cargo test, each fuzz target
-#                       for 20 s, the log's node tests and the browser tests (Chromium and Firefox)
+#                       for 20 s, the log's and the translations' node tests and the browser tests
+#                       (Chromium and Firefox)
 #   ./build.sh bench    build, then measure the extension on pages with and without it, next to
 #                       mark.js, and the engine (wasm with bench hooks, native); BENCHMARKS.md
 #   ./build.sh eval     measure language, sentiment and intent on ../shared/data next to VADER
@@ -123,8 +124,8 @@ case "${1:-build}" in
     log "engine and CLI tests"
     cargo test
     fuzz
-    log "mention log tests"
-    node --test tests/log/
+    log "mention log and translation tests"
+    node --test tests/log/ tests/i18n/
     log "browser tests (Chromium and Firefox)"
     node --test --test-concurrency=1 tests/browser/
     ;;

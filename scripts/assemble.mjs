@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeIcons } from './icons.mjs';
+import { writeLocales } from './locales.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const gen = path.join(root, 'target', 'hattip');
@@ -18,7 +19,7 @@ const shippedDir = path.join(root, 'target', 'shipped-extension');
 const LOCAL_ORIGIN = 'http://127.0.0.1/*';
 const FRAME_ORIGIN = 'http://localhost/*';
 /** Sources bundled into one file each, not copied. */
-const BUNDLED = new Set(['content', 'background', 'dashboard', 'log']);
+const BUNDLED = new Set(['content', 'background', 'dashboard', 'log', 'locales']);
 
 async function bundle(entry, outfile) {
   await build({
@@ -53,6 +54,7 @@ await bundle('content/main.js', path.join(chrome, 'content.js'));
 await bundle('background/main.js', path.join(chrome, 'background.js'));
 await bundle('dashboard/main.js', path.join(chrome, 'dashboard.js'));
 writeIcons(chrome, Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'extension', 'manifest.json'), 'utf8')).icons).map(Number));
+writeLocales(path.join(root, 'extension', 'locales'), chrome);
 fs.mkdirSync(path.join(chrome, 'pkg'));
 for (const f of ['hattip.js', 'hattip_bg.wasm']) fs.copyFileSync(path.join(gen, 'web', f), path.join(chrome, 'pkg', f));
 

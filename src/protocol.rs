@@ -1,7 +1,7 @@
 //! The messages between a page's content script and the engine in the extension's background:
 //! what a page may ask (`analyze` a batch of posts) and what it gets back (mentions with UTF-16
-//! offsets, and the card to show for a post that mentions a brand: every label already worded,
-//! so the page only paints). Requests come from pages Hat Tip does not control, so they are
+//! offsets, and the card to show for a post that mentions a brand: every label worded in English
+//! for the command line, and as codes the card words in the browser's language). Requests come from pages Hat Tip does not control, so they are
 //! validated as strictly as a profile: an unknown field, a wrong type or an oversized batch is
 //! refused with the field's path (`posts[3].author.handle: invalid type…`).
 
@@ -62,6 +62,22 @@ pub struct Card<'a> {
     pub reply_language: &'static str,
     pub guidance: Option<&'static str>,
     pub reasons: &'a [String],
+    /// The same card as codes, for the interface to word in the user's language: every brand
+    /// mentioned, each matched text with whether it is a likely misspelling, the moves'
+    /// names (`thank`, `ask_what_they_liked`…), the reply's language code and which guidance
+    /// replaces the reply (`own_post`, `moderation`).
+    pub brands: Vec<&'a str>,
+    pub terms: Vec<Term<'a>>,
+    pub move_ids: &'a [&'static str],
+    pub reply_language_code: &'static str,
+    pub guidance_id: Option<&'static str>,
+}
+
+/// One matched text of a card.
+#[derive(Debug, Serialize)]
+pub struct Term<'a> {
+    pub text: &'a str,
+    pub fuzzy: bool,
 }
 
 impl<'a> Card<'a> {
@@ -103,6 +119,22 @@ impl<'a> Card<'a> {
                 (a.reply.act == ReplyAct::Moderate).then_some(MODERATION_GUIDANCE)
             },
             reasons: &a.reasons,
+            terms: a
+                .mentions
+                .iter()
+                .map(|m| Term {
+                    text: &m.text,
+                    fuzzy: m.fuzzy,
+                })
+                .collect(),
+            move_ids: &a.reply.moves,
+            reply_language_code: a.reply.language,
+            guidance_id: if a.own {
+                Some("own_post")
+            } else {
+                (a.reply.act == ReplyAct::Moderate).then_some("moderation")
+            },
+            brands,
         })
     }
 }

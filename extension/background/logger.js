@@ -9,6 +9,7 @@
 import { ACTIONS, INTENTS, LogError, MAX_TEXT, checkEntry } from '../log/record.js';
 import { openLog, writeBatch, counts, entriesByKey, prune, forgetTexts, clearLog } from '../log/store.js';
 import { SETTINGS_KEY, checkSettings } from '../log/settings.js';
+import { t } from '../i18n.js';
 
 const FLUSH_MS = 400;
 const FLUSH_AT = 500;
@@ -40,9 +41,9 @@ const tidy = (text) => text.replace(/[^\S\n]+/g, ' ').replace(/\s*\n\s*/g, '\n')
 /** Why a storage error stops the log, in words for the popup. */
 function problemOf(error) {
   if (error?.name === 'QuotaExceededError') {
-    return 'The mention log is full: the browser refused to store more. Forget old mentions on the dashboard or shorten how long they are kept.';
+    return t('log_full');
   }
-  return `The mention log could not be written (${error?.name ?? 'error'}: ${String(error?.message ?? error).slice(0, 200)}).`;
+  return t('log_unwritable', `${error?.name ?? 'Error'}: ${String(error?.message ?? error).slice(0, 200)}`);
 }
 
 export class Logger {

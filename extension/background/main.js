@@ -11,6 +11,7 @@ import { SETTINGS_KEY } from '../log/settings.js';
 import { answered } from '../log/record.js';
 import { paintStyle } from '../content/paint.js';
 import { showRunning } from './toolbar.js';
+import { t } from '../i18n.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const PROFILE_KEY = 'profile';
@@ -218,14 +219,14 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
       // Ask the frames of the sender's tab; the one with a comment form answers {ok, message}.
       if (!sender.tab || typeof message.text !== 'string') return undefined;
       answer = api.tabs.sendMessage(sender.tab.id, { type: 'hattip:insert-here', text: message.text })
-        .then((a) => a ?? { ok: false, message: "The comment form's frame isn't ready: reload the page." })
-        .catch(() => ({ ok: false, message: "Couldn't reach the comment form's frame." }));
+        .then((a) => a ?? { ok: false, message: t('frame_not_ready') })
+        .catch(() => ({ ok: false, message: t('frame_unreachable') }));
       break;
     default:
       return undefined;
   }
   answer
-    .catch((error) => ({ ok: false, error: `Hat Tip's engine is not available: ${error?.message ?? error}` }))
+    .catch((error) => ({ ok: false, error: t('engine_unavailable', error?.message ?? error) }))
     .then(respond);
   return true;
 });

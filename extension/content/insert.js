@@ -6,6 +6,8 @@
 // retries blindly; on failure the reply goes to the clipboard and the user is told. Editors are
 // told apart by the markers they put in the DOM themselves.
 
+import { t } from '../i18n.js';
+
 const COMPOSER_WAIT_MS = 3000;
 const FRAME_RETRY_MS = 250;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -101,13 +103,13 @@ async function openComposer(adapter, post) {
 
 async function tryInsert(doc, adapter, post, text) {
   const composer = await openComposer(adapter, post);
-  if (!composer) throw new Error("Couldn't find this post's reply box.");
+  if (!composer) throw new Error(t('insert_no_box'));
   const before = editorText(composer);
   const insertion = !before.trim() || /\s$/.test(before) ? text : ` ${text}`;
   try {
     focusAtEnd(doc, composer);
   } catch {
-    throw new Error("Couldn't focus the reply box.");
+    throw new Error(t('insert_no_focus'));
   }
   await sleep(60); // let the editor see the selection change
   const kind = editorKind(composer);
@@ -119,9 +121,9 @@ async function tryInsert(doc, adapter, post, text) {
     execInsertText(doc, insertion);
   }
   await sleep(120); // editors commit after the current task
-  if (!squash(editorText(composer)).includes(squash(text))) throw new Error("The reply box didn't take the text.");
+  if (!squash(editorText(composer)).includes(squash(text))) throw new Error(t('insert_not_taken'));
   if (adapter.sendButtonFor(composer)?.getAttribute('aria-disabled') === 'true') {
-    throw new Error("The site didn't register the text (its send button stayed disabled).");
+    throw new Error(t('insert_not_registered'));
   }
 }
 
@@ -146,17 +148,18 @@ async function insertThroughFrame(adapter, post, text, inFrame) {
  *  was done (`inserted`, `copied` to the clipboard instead, or null). */
 export async function insertReply(doc, adapter, post, text, inFrame) {
   const part = adapter.partOf(post);
-  const copied = async (why, pasteHint, byHand) => ((await copyToClipboard(text))
-    ? { done: 'copied', message: `${why} The reply is on your clipboard${pasteHint}` }
-    : { done: null, message: `${why} Select the text above and copy it${byHand}.` });
-  if (part.answer === 'copy') return copied(part.note, '.', '');
+  // `why` and what to do next: paste it (the reply box exists) or reply where the note says.
+  const copied = async (why, paste) => ((await copyToClipboard(text))
+    ? { done: 'copied', message: t(paste ? 'insert_copied_paste' : 'insert_copied', why) }
+    : { done: null, message: t('insert_copy_by_hand', why) });
+  if (part.answer === 'copy') return copied(t(part.note), false);
   try {
     const frame = adapter.site.composerFrame && doc.querySelector(adapter.site.composerFrame);
     if (frame) await insertThroughFrame(adapter, post, text, inFrame);
     else await tryInsert(doc, adapter, post, text);
-    return { done: 'inserted', message: 'Inserted. Review it, then send it yourself.' };
+    return { done: 'inserted', message: t('insert_done') };
   } catch (error) {
-    return copied(error.message, ': click the reply box and press Ctrl+V (⌘V on a Mac).', ' by hand');
+    return copied(error.message, true);
   }
 }
 

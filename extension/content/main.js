@@ -14,7 +14,8 @@ import { Adapter } from './adapter.js';
 import { TextFlow } from './flow.js';
 import { Painter, FALLBACK_NAMES } from './paint.js';
 import { highlightNames, INSTANCE_KEY } from './exposure.js';
-import { Overlay } from './overlay.js';
+import { Overlay, buttonLabel } from './overlay.js';
+import { t } from '../i18n.js';
 import { insertReply, insertHandedOver, copyToClipboard } from './insert.js';
 import { ask, alive, ContextGone } from './engine.js';
 import { sourceOf } from './source.js';
@@ -447,7 +448,7 @@ class Session {
       }
       this.paintQueue.shift();
       if (entry.card && !entry.button) {
-        entry.button = this.overlay.addButton(entry.id, entry.card.brand, entry.card.label);
+        entry.button = this.overlay.addButton(entry.id, entry.card.brand, buttonLabel(entry.card));
         this.unplaced.push([entry.button, entry.anchor]);
       }
       // Once every piece is painted the ranges are live on their own: the map can go.
@@ -528,11 +529,11 @@ class Session {
     } else if (action === 'copy' && open) {
       const text = this.overlay.replyText;
       copyToClipboard(text).then((ok) => {
-        this.overlay.setStatus(ok ? 'Copied to the clipboard.' : "Couldn't copy: select the text and copy it by hand.");
+        this.overlay.setStatus(t(ok ? 'status_copied' : 'status_copy_failed'));
         if (ok) this.acted(open, 'copied');
       });
     } else if (action === 'insert' && open) {
-      this.overlay.setStatus('Inserting…');
+      this.overlay.setStatus(t('status_inserting'));
       insertReply(this.doc, this.adapter, open.el, this.overlay.replyText, insertInFrame)
         .then(({ done, message }) => {
           this.overlay.setStatus(message);
@@ -551,17 +552,17 @@ class Session {
     const open = this.overlay.openPost && this.entryById(this.overlay.openPost);
     if (select?.dataset?.action !== 'correct' || !open?.card || open.text === null) return;
     const intent = select.value;
-    this.overlay.setStatus('Drafting a reply for that…');
+    this.overlay.setStatus(t('status_drafting'));
     const body = { text: open.text.slice(0, PIECE), platform: this.adapter.platform, author: open.author, intent };
     ask(api, { type: 'hattip:analyze', posts: [body] }).then((answer) => {
       const card = answer.ok && answer.results[0]?.card;
       if (!card || this.entries.get(open.el) !== open || this.overlay.openPost !== open.id) return;
       open.card = card;
-      open.button?.setAttribute('aria-label', card.label);
+      open.button?.setAttribute('aria-label', buttonLabel(card));
       this.overlay.openCard(open.id, open.button, card, open.author);
-      this.overlay.setStatus(`Noted: ${this.overlay.intentName(intent)}. Hat Tip will remember it for this post.`);
+      this.overlay.setStatus(t('status_noted', this.overlay.intentName(intent)));
       this.acted(open, 'corrected', intent);
-    }).catch((error) => this.overlay.setStatus(`Couldn't draft it again: ${error?.message ?? error}`));
+    }).catch((error) => this.overlay.setStatus(t('status_redraft_failed', error?.message ?? error)));
   }
 
   /** Tells the mention log what the user did with a post's card. */
@@ -578,7 +579,7 @@ class Session {
     const list = [];
     for (const e of this.entries.values()) {
       if (!e.card || !e.button) continue;
-      const waiting = !e.handled && WAITING_INTENTS.has(e.card.intent) && !e.card.guidance;
+      const waiting = !e.handled && WAITING_INTENTS.has(e.card.intent) && !e.card.guidance_id;
       list.push({ id: e.id, brand: e.card.brand, intent: e.card.intent, waiting, author: e.author,
         snippet: (e.text ?? '').replace(/\s+/g, ' ').trim().slice(0, 120) });
     }
@@ -641,7 +642,7 @@ const isLowSurrogate = (c) => c >= 0xdc00 && c <= 0xdfff;
 /** Hands a reply to Hat Tip in the page's comment-form frame (through the background). */
 async function insertInFrame(text) {
   const answer = await ask(api, { type: 'hattip:insert-in-frame', text });
-  if (!answer.ok) throw new Error(answer.message ?? "The comment form's frame didn't answer.");
+  if (!answer.ok) throw new Error(answer.message ?? t('frame_no_answer'));
 }
 
 // ---- start, stop, and what the background tells this page ----

@@ -5,6 +5,7 @@
 // constructed stylesheet where the browser allows it, so a page's style-src CSP is never involved.
 
 import { INTENTS } from '../log/record.js';
+import { t, uiLanguage } from '../i18n.js';
 import { SHADOW_MODE, expose } from './exposure.js';
 
 const TAG = 'hattip-overlay';
@@ -57,11 +58,17 @@ const STYLE = `
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
 
-/** How the card words each intent the engine knows (log/record.js's INTENTS, in that order). */
-const INTENT_NAMES = {
-  praise: 'praise', complaint: 'a complaint', question: 'a question', suggestion: 'an idea',
-  offensive: 'offensive (a troll)', other: 'something else',
-};
+/** A language's name in the interface's language ("Spanish", "espagnol"), from its code. */
+function languageName(code) {
+  try {
+    return new Intl.DisplayNames([uiLanguage()], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return t('language_unknown');
+  }
+}
+
+/** The button's accessible name for a card: its brands and the kind of post. */
+export const buttonLabel = (card) => t('button_label', card.brands.join(', '), t(`intent_${card.intent}`));
 
 /** Text from the page as the card shows it: without bidi embedding, override and isolate
  *  controls, which would let a post display something other than what it says. */
@@ -151,30 +158,35 @@ export class Overlay {
     const d = this.doc;
     const root = el(d, 'div', 'card');
     root.setAttribute('role', 'dialog');
-    root.setAttribute('aria-label', `Hat Tip: reply to a mention of ${card.brand}`);
+    root.setAttribute('aria-label', t('card_label', card.brand));
     root.dataset.post = String(postId);
     const close = el(d, 'button', 'close', '×');
-    close.setAttribute('aria-label', 'Close');
+    close.setAttribute('aria-label', t('card_close'));
     close.dataset.action = 'close';
-    root.append(close, el(d, 'h2', '', `Mention of ${card.brand}`));
+    root.append(close, el(d, 'h2', '', t('card_title', card.brand)));
     const dl = el(d, 'dl');
-    const who = author ? plain([author.name, author.handle && `@${author.handle}`].filter(Boolean).join(' ')) : 'not shown on the page';
-    for (const [term, value, field] of [
-      ['Author', who, 'author'], ['Brand', card.brand, 'brand'], ['Matched', plain(card.matched.join(', ')), 'matched'],
-      ['Language', card.language, 'language'], ['Sentiment', card.sentiment, 'sentiment'],
-      ['Intent', card.intent, 'intent'], ['Reply act', card.act, 'act'],
+    const who = author ? plain([author.name, author.handle && `@${author.handle}`].filter(Boolean).join(' ')) : t('author_not_shown');
+    const matched = card.terms.map((term) => (term.fuzzy ? t('term_fuzzy', plain(term.text)) : plain(term.text))).join(', ');
+    const sentiment = t('sentiment_value', t(`sentiment_${card.sentiment_label}`), `${card.sentiment_score >= 0 ? '+' : ''}${card.sentiment_score.toFixed(2)}`);
+    // Each field's code (language, intent…) goes with its words, for whoever reads the card's state.
+    for (const [term, value, field, code] of [
+      ['field_author', who, 'author'], ['field_brand', card.brand, 'brand'], ['field_matched', matched, 'matched'],
+      ['field_language', card.language === 'unknown' ? t('language_unknown') : languageName(card.language), 'language', card.language],
+      ['field_sentiment', sentiment, 'sentiment', card.sentiment_label],
+      ['field_intent', t(`intent_${card.intent}`), 'intent', card.intent], ['field_act', t(`act_${card.act}`), 'act', card.act],
     ]) {
       const dd = el(d, 'dd', '', value);
       dd.dataset.field = field;
-      dl.append(el(d, 'dt', '', term), dd);
+      if (code !== undefined) dd.dataset.value = code;
+      dl.append(el(d, 'dt', '', t(term)), dd);
     }
     root.append(dl);
-    const fix = el(d, 'label', 'fix', 'Not right? It is ');
+    const fix = el(d, 'label', 'fix', t('card_fix'));
     const select = el(d, 'select');
     select.dataset.field = 'correct-intent';
     select.dataset.action = 'correct';
     for (const intent of INTENTS) {
-      const option = el(d, 'option', '', INTENT_NAMES[intent]);
+      const option = el(d, 'option', '', this.intentName(intent));
       option.value = intent;
       option.selected = intent === card.intent;
       select.append(option);
@@ -184,28 +196,29 @@ export class Overlay {
     if (card.reasons.length) {
       const why = el(d, 'p', 'why');
       why.dataset.field = 'reasons';
-      why.append(el(d, 'span', 'label', 'Why: '));
+      why.append(el(d, 'span', 'label', t('card_why')));
       for (const reason of card.reasons) why.append(el(d, 'mark', '', plain(reason)), d.createTextNode(' '));
       root.append(why);
     }
-    if (card.guidance) {
-      const g = el(d, 'p', 'guidance', card.guidance);
+    const moveName = (id) => t(id ? `move_${id}` : 'move_default');
+    if (card.guidance_id) {
+      const g = el(d, 'p', 'guidance', t(`guidance_${card.guidance_id}`));
       g.dataset.field = 'guidance';
       root.append(g);
     } else {
-      const label = el(d, 'p', 'label', `${card.moves[0] ?? 'Suggested reply'}, in ${card.reply_language}: edit before inserting`);
+      const label = el(d, 'p', 'label', t('reply_label', moveName(card.move_ids[0]), languageName(card.reply_language_code)));
       label.dataset.field = 'reply-label';
       const ta = el(d, 'textarea');
       ta.value = card.reply;
       ta.dataset.field = 'reply';
-      ta.setAttribute('aria-label', 'Suggested reply');
+      ta.setAttribute('aria-label', t('reply_aria'));
       root.append(label, ta);
       if (card.alternatives.length) {
-        root.append(el(d, 'p', 'label', 'Other ways to answer'));
+        root.append(el(d, 'p', 'label', t('card_other_ways')));
         const list = el(d, 'ul', 'alts');
         card.alternatives.forEach((alt, i) => {
           const b = el(d, 'button');
-          if (card.moves[i + 1]) b.append(el(d, 'span', 'move', card.moves[i + 1]));
+          if (card.move_ids[i + 1]) b.append(el(d, 'span', 'move', moveName(card.move_ids[i + 1])));
           b.append(d.createTextNode(alt));
           b.type = 'button';
           b.dataset.action = 'use-alt';
@@ -217,9 +230,9 @@ export class Overlay {
       }
     }
     const row = el(d, 'div', 'row');
-    const actions = card.guidance ? [] : [['Insert', 'insert', 'primary'], ['Copy', 'copy', 'secondary']];
-    for (const [text, action, cls] of [...actions, ['Nothing to answer', 'dismiss', 'secondary']]) {
-      const b = el(d, 'button', cls, text);
+    const actions = card.guidance_id ? [] : [['card_insert', 'insert', 'primary'], ['card_copy', 'copy', 'secondary']];
+    for (const [key, action, cls] of [...actions, ['card_dismiss', 'dismiss', 'secondary']]) {
+      const b = el(d, 'button', cls, t(key));
       b.type = 'button';
       b.dataset.action = action;
       row.append(b);
@@ -255,7 +268,7 @@ export class Overlay {
 
   /** How the card words an intent ("a question"). */
   intentName(intent) {
-    return INTENT_NAMES[intent] ?? intent;
+    return t(`intent_choice_${intent}`);
   }
 
   get replyText() {

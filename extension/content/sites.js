@@ -14,7 +14,7 @@
  *   kind: 'post'|'article'|'comment'|'quote', post: string, text: string, authorName: string,
  *   authorHandle: string, pageAuthor: boolean, replyButton: string, replyWords: boolean,
  *   clickReply: boolean, composer: string, composerAfterReply: string, nearestComposer: boolean,
- *   answer: 'reply'|'copy', note: string, permalink: string }} Part
+ *   answer: 'reply'|'copy', note: string (a message key), permalink: string }} Part
  * A kind of post. `text` (default: the post itself) is what is read; `authorName`/`authorHandle`
  * who wrote it, else the page's byline when `pageAuthor`. Insert looks for `composer` in the post,
  * then in the page (the nearest one to the post when `nearestComposer`), and if there is none
@@ -67,7 +67,7 @@ export const SITES = [
     parts: [
       part({ kind: 'quote', post: `${X_TWEET} div[role="link"]:has([data-testid="tweetText"])`, text: '[data-testid="tweetText"]',
         authorName: '[data-testid="User-Name"] span', authorHandle: '[data-testid="User-Name"] span', answer: 'copy',
-        note: 'This is a quoted post: open it and reply to its author there.' }),
+        note: 'note_quoted_post' }),
       part({ kind: 'post', post: `${X_TWEET}[tabindex="-1"]`, text: '[data-testid="tweetText"]',
         authorName: '[data-testid="User-Name"] a span', authorHandle: '[data-testid="User-Name"] a[tabindex="-1"] span',
         composer: '[data-testid^="tweetTextarea"][contenteditable="true"]:not(#layers *)',

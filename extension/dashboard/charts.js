@@ -6,7 +6,8 @@ import {
   Chart, ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale,
   LineController, LineElement, PointElement, Tooltip,
 } from 'chart.js';
-import { dayLabel, intentName, put, table } from './view.js';
+import { dayLabel, intentName, put, sentimentName, table } from './view.js';
+import { t, uiLanguage } from '../i18n.js';
 
 Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale,
   LineController, LineElement, PointElement, Tooltip);
@@ -42,32 +43,33 @@ export function drawCharts(summary) {
     data: { labels, datasets: series.brands.map((b, i) => ({ label: b.brand, data: b.counts, borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length], tension: 0.2 })) },
     options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
-  put('t-time', table('Mentions per day, by brand', ['Day', ...series.brands.map((b) => `#${b.brand}`)],
+  put('t-time', table(t('dash_chart_time'), [t('dash_col_day'), ...series.brands.map((b) => `#${b.brand}`)],
     series.days.map((d, i) => [dayLabel(d), ...series.brands.map((b) => b.counts[i])])));
 
   const colour = { positive: css('--positive'), neutral: css('--neutral'), negative: css('--negative') };
   draw('c-sentiment', {
     type: 'bar',
-    data: { labels, datasets: series.sentiment.map((s) => ({ label: s.label, data: s.counts, backgroundColor: colour[s.label] })) },
+    data: { labels, datasets: series.sentiment.map((s) => ({ label: sentimentName(s.label), data: s.counts, backgroundColor: colour[s.label] })) },
     options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
   });
-  put('t-sentiment', table('Sentiment per day', ['Day', '#Positive', '#Neutral', '#Negative'],
+  put('t-sentiment', table(t('dash_chart_sentiment'), [t('dash_col_day'), ...series.sentiment.map((s) => `#${sentimentName(s.label)}`)],
     series.days.map((d, i) => [dayLabel(d), ...series.sentiment.map((s) => s.counts[i])])));
 
   draw('c-share', {
     type: 'doughnut',
     data: { labels: summary.share.map((s) => s.brand), datasets: [{ data: summary.share.map((s) => s.n), backgroundColor: summary.share.map((_, i) => PALETTE[i % PALETTE.length]) }] },
   });
-  put('t-share', table('Share of voice', ['Brand', '#Mentions', 'Share'],
-    summary.share.map((s) => [s.brand, s.n, `${Math.round(s.share * 100)} %`])));
+  const percent = new Intl.NumberFormat(uiLanguage(), { style: 'percent' });
+  put('t-share', table(t('dash_chart_share'), [t('dash_col_brand'), `#${t('dash_col_mentions')}`, t('dash_col_share')],
+    summary.share.map((s) => [s.brand, s.n, percent.format(s.share)])));
 
   const intents = summary.counts.intent;
   draw('c-intent', {
     type: 'bar',
-    data: { labels: intents.map(([i]) => intentName(i)), datasets: [{ label: 'Mentions', data: intents.map(([, n]) => n), backgroundColor: css('--accent') }] },
+    data: { labels: intents.map(([i]) => intentName(i)), datasets: [{ label: t('dash_col_mentions'), data: intents.map(([, n]) => n), backgroundColor: css('--accent') }] },
     options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
-  put('t-intent', table('Mentions per intent', ['Intent', '#Mentions'], intents.map(([i, n]) => [intentName(i), n])));
+  put('t-intent', table(t('dash_mentions_per_intent'), [t('dash_col_intent'), `#${t('dash_col_mentions')}`], intents.map(([i, n]) => [intentName(i), n])));
 }
 
 /** What each chart shows, for the tests and for anyone reading the page's state. */

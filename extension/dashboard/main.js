@@ -10,6 +10,7 @@ import { LogError } from '../log/record.js';
 import { SETTINGS_KEY, checkSettings } from '../log/settings.js';
 import { drawCharts, chartData } from './charts.js';
 import * as view from './view.js';
+import { t, plural, localize } from '../i18n.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const DAY = 86_400_000;
@@ -24,7 +25,7 @@ let loadedFrom = null;
 let loading = 0;
 /** A period older than what is read yet was chosen: drawn once the whole log is read. */
 let waitingForAll = false;
-const READING = 'Reading older mentions…';
+const READING = t('dash_reading');
 let settings = checkSettings(undefined);
 let lastSummary = null;
 
@@ -69,12 +70,12 @@ function render() {
   const summary = summarize(entries, filter, { offsetMs: -new Date().getTimezoneOffset() * 60_000 });
   lastSummary = summary;
   view.totals(summary);
-  view.mentionList('waiting', summary.waiting.shown, 'Nothing is waiting: every question and complaint has been answered or set aside.', WAITING_AT_FIRST);
+  view.mentionList('waiting', summary.waiting.shown, t('dash_nothing_waiting'), WAITING_AT_FIRST);
   drawCharts(summary);
   view.counts(summary);
   view.authors(summary);
   view.words(summary);
-  view.mentionList('latest', summary.entries.slice(0, 50), 'No mentions in this period.', 10);
+  view.mentionList('latest', summary.entries.slice(0, 50), t('dash_no_mentions'), 10);
   document.documentElement.dataset.renderMs = String(Math.round(performance.now() - started));
   document.documentElement.dataset.renderedAt = String(performance.now());
   document.documentElement.dataset.firstDrawAt ??= String(performance.now());
@@ -107,7 +108,7 @@ async function load() {
     render();
   }
   const withText = entries.filter((e) => e.text).length;
-  $('log-size').textContent = `${view.fmt(entries.length)} mentions in the log (${view.fmt(withText)} with their text).`;
+  $('log-size').textContent = plural(entries.length, 'dash_log_size', view.fmt(withText));
 }
 
 function download(name, type, text) {
@@ -127,7 +128,7 @@ function exportAs(kind) {
   if (kind === 'csv') download(`hattip-mentions-${stamp()}.csv`, 'text/csv;charset=utf-8', toCsv(list));
   else download(`hattip-mentions-${stamp()}.json`, 'application/json', toJson(list));
   document.documentElement.dataset.exportMs = String(Math.round(performance.now() - started));
-  status(`Exported ${view.fmt(list.length)} mentions (those the filters show).`);
+  status(plural(list.length, 'dash_exported'));
 }
 
 async function importFile(file) {
@@ -136,7 +137,7 @@ async function importFile(file) {
     incoming = parseImport(decodeFile(await file.arrayBuffer()));
   } catch (error) {
     if (!(error instanceof LogError)) throw error;
-    status(`Import refused (${file.name}): ${error.message}. Your log is unchanged.`, true);
+    status(t('dash_import_refused', file.name, error.message), true);
     return;
   }
   const known = new Set(entries.map((e) => e.key));
@@ -144,11 +145,11 @@ async function importFile(file) {
   try {
     await writeBatch(db, incoming, [], 'max', settings.keepText);
   } catch (error) {
-    status(`Import failed while writing (${error?.name ?? 'error'}): your log is unchanged.`, true);
+    status(t('dash_import_write_failed', error?.name ?? 'Error'), true);
     return;
   }
   await load();
-  status(`Imported ${view.fmt(incoming.length)} mentions from ${file.name}: ${view.fmt(added)} new, ${view.fmt(incoming.length - added)} merged with ones already here.`);
+  status(plural(incoming.length, 'dash_imported', file.name, view.fmt(added), view.fmt(incoming.length - added)));
 }
 
 async function saveSettings(next) {
@@ -156,37 +157,38 @@ async function saveSettings(next) {
   try {
     checked = checkSettings(next);
   } catch (error) {
-    status(`Not saved: ${error.message}.`, true);
+    status(t('dash_settings_refused', error.message), true);
     return;
   }
   await api.storage.local.set({ [SETTINGS_KEY]: checked });
   settings = checked;
-  if (!checked.enabled) status('Saved: Hat Tip no longer logs mentions (what the log holds stays until you forget it).');
-  else if (checked.keepText) status(`Saved: mentions are kept ${checked.retentionDays} days after they were last seen.`);
-  else status(`Saved: post texts are no longer kept (those already stored are being removed); mentions are kept ${checked.retentionDays} days.`);
+  if (!checked.enabled) status(t('dash_saved_off'));
+  else if (checked.keepText) status(plural(checked.retentionDays, 'dash_saved_days'));
+  else status(plural(checked.retentionDays, 'dash_saved_no_text'));
 }
 
 let forgetArmed = false;
 async function forget() {
   if (!forgetArmed) {
     forgetArmed = true;
-    $('forget').textContent = `Press again to forget all ${view.fmt(entries.length)} mentions`;
+    $('forget').textContent = plural(entries.length, 'dash_forget_confirm');
     return;
   }
   forgetArmed = false;
-  $('forget').textContent = 'Forget everything';
+  $('forget').textContent = t('dash_forget');
   const answer = await api.runtime.sendMessage({ type: 'hattip:log-forget' }).catch(() => null);
   if (!answer?.ok) await clearLog(db);
   await load();
-  status('The mention log is empty.');
+  status(t('dash_forgotten'));
 }
 
 async function start() {
+  localize(document);
   db = await openLog();
   try {
     settings = checkSettings((await api.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   } catch (error) {
-    status(`${error.message}: using the default settings.`, true);
+    status(t('dash_settings_default', error.message), true);
   }
   $('log-enabled').checked = settings.enabled;
   $('keep-text').checked = settings.keepText;
@@ -214,7 +216,7 @@ async function start() {
   $('forget').addEventListener('click', forget);
   $('forget').addEventListener('blur', () => {
     forgetArmed = false;
-    $('forget').textContent = 'Forget everything';
+    $('forget').textContent = t('dash_forget');
   });
   document.documentElement.dataset.ready = 'true';
   document.documentElement.dataset.readyAt = String(performance.now());
@@ -224,6 +226,6 @@ async function start() {
 globalThis.hattipDashboard = { summary: () => lastSummary, chartData, reload: load };
 
 start().catch((error) => {
-  status(`The mention log could not be opened: ${error?.message ?? error}`, true);
+  status(t('dash_log_unopenable', error?.message ?? error), true);
   document.documentElement.dataset.ready = 'error';
 });

@@ -94,3 +94,73 @@ pub async fn save_profile(profile: &Profile) -> Result<(), JsValue> {
     call("storage.local", "set", &[object_with(PROFILE_KEY, &value)]).await?;
     Ok(())
 }
+
+/// The interface message `key` in the browser's language (the extension's `_locales`), its
+/// placeholders filled in the order the English message names them; the key itself if the
+/// message is missing (a test keeps every key present). See `extension/i18n.js`.
+pub fn t(key: &str, substitutions: &[&str]) -> String {
+    let message = get_path(&api(), "i18n")
+        .and_then(|i18n| {
+            let f: Function = Reflect::get(&i18n, &"getMessage".into())?.dyn_into()?;
+            let subs: Array = substitutions.iter().map(|s| JsValue::from_str(s)).collect();
+            f.call2(&i18n, &key.into(), &subs)
+        })
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    if message.is_empty() {
+        key.to_string()
+    } else {
+        message
+    }
+}
+
+/// The browser's interface language, as `Intl` takes it.
+fn ui_locales() -> Array {
+    let language = get_path(&api(), "i18n")
+        .and_then(|i18n| {
+            let f: Function = Reflect::get(&i18n, &"getUILanguage".into())?.dyn_into()?;
+            f.call0(&i18n)
+        })
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "en".into());
+    Array::of1(&language.into())
+}
+
+/// `n` written for the interface's language.
+pub fn fmt_number(n: f64) -> String {
+    fmt_with(n, &js_sys::Object::new())
+}
+
+/// `n` with one decimal (a size: 6.0 MB, 6,0 Mo).
+pub fn fmt_one_decimal(n: f64) -> String {
+    let options = js_sys::Object::new();
+    let _ = Reflect::set(&options, &"minimumFractionDigits".into(), &1.into());
+    let _ = Reflect::set(&options, &"maximumFractionDigits".into(), &1.into());
+    fmt_with(n, &options)
+}
+
+fn fmt_with(n: f64, options: &js_sys::Object) -> String {
+    let format = js_sys::Intl::NumberFormat::new(&ui_locales(), options).format();
+    format
+        .call1(&JsValue::NULL, &n.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// The message `{key}_one` or `{key}_other` for the count `n` (its first placeholder), by the
+/// interface language's plural rule; `more` fill the next placeholders.
+pub fn plural(n: f64, key: &str, more: &[&str]) -> String {
+    let rules = js_sys::Intl::PluralRules::new(&ui_locales(), &js_sys::Object::new());
+    let form = if rules.select(n) == "one" {
+        "one"
+    } else {
+        "other"
+    };
+    let count = fmt_number(n);
+    let mut subs = vec![count.as_str()];
+    subs.extend_from_slice(more);
+    t(&format!("{key}_{form}"), &subs)
+}

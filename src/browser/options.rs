@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use super::ext;
 use crate::profile::{Profile, Tone, MAX_PROFILE_BYTES};
 use crate::reply::phrasebook;
-use crate::reply::{move_labels_of, ReplyAct};
+use crate::reply::{moves_of, ReplyAct};
 
 /// The user's own reply lines (language → act → lines), as edited on this page, and which
 /// language and act the lines box shows.
@@ -138,18 +138,22 @@ fn show_lines() -> Result<(), JsValue> {
         lines[i] = line;
     }
     by_id::<web_sys::HtmlTextAreaElement>("pb-lines")?.set_value(&lines.join("\n"));
-    by_id::<HtmlElement>("pb-state")?.set_text_content(Some(if custom {
-        "Your own lines."
-    } else {
-        "Built-in lines."
-    }));
-    let moves = ReplyAct::from_name(&act)
-        .map(move_labels_of)
-        .unwrap_or_default();
+    by_id::<HtmlElement>("pb-state")?.set_text_content(Some(&ext::t(
+        if custom {
+            "opt_lines_own"
+        } else {
+            "opt_lines_builtin"
+        },
+        &[],
+    )));
+    let moves = ReplyAct::from_name(&act).map(moves_of).unwrap_or_default();
     let described: Vec<String> = moves
         .iter()
         .enumerate()
-        .map(|(i, m)| format!("line {}: {m}", i + 1))
+        .map(|(i, m)| {
+            let name = ext::t(&format!("move_{m}"), &[]);
+            ext::t("opt_line_move", &[&(i + 1).to_string(), &name])
+        })
         .collect();
     by_id::<HtmlElement>("pb-moves")?.set_text_content(Some(&described.join(" · ")));
     SHOWN.with(|s| *s.borrow_mut() = (language, act));
@@ -209,9 +213,9 @@ fn lines_to_facts(text: &str, brand_index: u32) -> Result<Value, String> {
     {
         let parts: Vec<&str> = line.splitn(3, '|').map(str::trim).collect();
         let [lang, words, answer] = parts[..] else {
-            return Err(format!(
-                "brands[{brand_index}], answers you know, line {}: write it as language | words a question would use | your answer",
-                n + 1
+            return Err(ext::t(
+                "opt_facts_bad_line",
+                &[&brand_index.to_string(), &(n + 1).to_string()],
             ));
         };
         let about = split_list(&words.to_lowercase());
@@ -260,7 +264,10 @@ fn renumber() -> Result<(), JsValue> {
             .and_then(|n| n.dyn_into::<Element>().ok())
             .and_then(|f| f.query_selector("legend").ok().flatten())
         {
-            legend.set_text_content(Some(&format!("Brand {} (brands[{i}])", i + 1)));
+            legend.set_text_content(Some(&ext::t(
+                "opt_brand_numbered",
+                &[&(i + 1).to_string(), &i.to_string()],
+            )));
         }
     }
     Ok(())
@@ -328,10 +335,7 @@ fn form_json() -> Result<String, JsValue> {
 /// is wrong and leaves the stored profile alone. `refused` and `done` phrase the outcome.
 async fn validate_and_store(json: &str, refused: &str, done: impl Fn(usize) -> String) {
     match Profile::from_json(json) {
-        Err(e) => status(
-            &format!("{refused}: {e}. Your saved profile is unchanged."),
-            true,
-        ),
+        Err(e) => status(&ext::t("opt_refused", &[refused, &e.to_string()]), true),
         Ok(profile) => match ext::save_profile(&profile).await {
             Ok(()) => {
                 let _ = render(&profile);
@@ -350,29 +354,29 @@ fn storage_refusal(error: &JsValue, bytes: usize) -> String {
         .as_string()
         .or_else(|| error.as_string())
         .unwrap_or_default();
-    let size = format!("{:.1} KB", bytes as f64 / 1024.0);
+    let size = format!("{} KB", ext::fmt_one_decimal(bytes as f64 / 1024.0));
     if raw.to_lowercase().contains("quota") {
-        format!("Couldn't save: the browser refused to store a {size} profile (its storage for Hat Tip is full). Your saved profile is unchanged.")
+        ext::t("opt_storage_full", &[&size])
     } else {
         let raw: String = raw.chars().take(200).collect();
-        format!("Couldn't save the {size} profile: {raw}. Your saved profile is unchanged.")
+        ext::t("opt_storage_refused", &[&size, &raw])
     }
 }
 
 async fn save_form() {
     match form_json() {
         Ok(json) => {
-            validate_and_store(&json, "Not saved", |n| {
-                format!("Saved {n} brand(s). Open tabs use them now.")
+            validate_and_store(&json, &ext::t("opt_not_saved", &[]), |n| {
+                ext::plural(n as f64, "opt_saved", &[])
             })
             .await
         }
         Err(e) => match e.as_string() {
             Some(why) => status(
-                &format!("Not saved: {why}. Your saved profile is unchanged."),
+                &ext::t("opt_refused", &[&ext::t("opt_not_saved", &[]), &why]),
                 true,
             ),
-            None => status(&format!("Couldn't read the form: {e:?}"), true),
+            None => status(&ext::t("opt_form_unreadable", &[&format!("{e:?}")]), true),
         },
     }
 }
@@ -386,38 +390,30 @@ async fn import_file() {
     };
     let name = file.name();
     picker.set_value("");
-    let refused = format!("Import refused ({name})");
+    let refused = ext::t("opt_import_refused", &[&name]);
     // Refused before reading: a huge file is never read into the page.
     if file.size() > MAX_PROFILE_BYTES as f64 {
-        return status(
-            &format!(
-                "{refused}: the file is {:.1} MB; a profile is at most {} MB. Your saved profile is unchanged.",
-                file.size() / 1048576.0,
-                MAX_PROFILE_BYTES / 1048576
-            ),
-            true,
-        );
+        let size = ext::fmt_one_decimal(file.size() / 1048576.0);
+        let most = ext::fmt_number((MAX_PROFILE_BYTES / 1048576) as f64);
+        let why = ext::t("opt_file_too_big", &[&size, &most]);
+        return status(&ext::t("opt_refused", &[&refused, &why]), true);
     }
     let bytes = match JsFuture::from(file.array_buffer()).await {
         Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-        Err(_) => return status(&format!("Couldn't read {name}."), true),
+        Err(_) => return status(&ext::t("opt_file_unreadable", &[&name]), true),
     };
     // Bytes that are not UTF-8 are refused, never replaced and stored.
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            return status(
-                &format!(
-                    "{refused}: not UTF-8 text (byte {} is not). Save the file as UTF-8. Your saved profile is unchanged.",
-                    e.utf8_error().valid_up_to() + 1
-                ),
-                true,
-            )
+            let byte = (e.utf8_error().valid_up_to() + 1).to_string();
+            let why = ext::t("opt_not_utf8", &[&byte]);
+            return status(&ext::t("opt_refused", &[&refused, &why]), true);
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
     validate_and_store(&text, &refused, |n| {
-        format!("Imported {n} brand(s) from {name}.")
+        ext::plural(n as f64, "opt_imported", &[&name])
     })
     .await;
 }
@@ -435,7 +431,7 @@ async fn export_profile() -> Result<(), JsValue> {
     a.set_download("hattip-profile.json");
     a.click();
     Url::revoke_object_url(&url)?;
-    status("Exported hattip-profile.json.", false);
+    status(&ext::t("opt_exported", &["hattip-profile.json"]), false);
     Ok(())
 }
 
@@ -493,12 +489,12 @@ fn on(
 pub fn run_options(api: JsValue) {
     ext::set_api(api);
     if let Err(e) = wire_options() {
-        status(&format!("The options page failed to start: {e:?}"), true);
+        status(&ext::t("opt_failed_to_start", &[&format!("{e:?}")]), true);
     }
     spawn_local(async {
         let json = ext::load_profile_json().await.unwrap_or(None);
         if json.is_none() {
-            status("You are seeing the built-in demo profile. Describe your own brands and press Save.", false);
+            status(&ext::t("opt_demo_profile", &[]), false);
         }
         let _ = render(&ext::profile_or_demo(json.as_deref()));
         let _ = list_sites().await;
@@ -546,7 +542,7 @@ fn wire_options() -> Result<(), JsValue> {
     on("export", "click", |_| {
         spawn_local(async {
             if let Err(e) = export_profile().await {
-                status(&format!("Couldn't export: {e:?}"), true);
+                status(&ext::t("opt_export_failed", &[&format!("{e:?}")]), true);
             }
         })
     })?;
@@ -555,13 +551,10 @@ fn wire_options() -> Result<(), JsValue> {
             .map(|i| i.value())
             .unwrap_or_default();
         let Some(pattern) = origin_pattern(&address) else {
-            return status(
-                &format!("\"{address}\" is not a web address (use https://…)."),
-                true,
-            );
+            return status(&ext::t("opt_not_an_address", &[&address]), true);
         };
         match request_site(&pattern) {
-            Err(e) => status(&format!("Couldn't ask for access: {e:?}"), true),
+            Err(e) => status(&ext::t("opt_ask_failed", &[&format!("{e:?}")]), true),
             Ok(promise) => spawn_local(async move {
                 let granted = JsFuture::from(promise)
                     .await
@@ -569,11 +562,14 @@ fn wire_options() -> Result<(), JsValue> {
                     .and_then(|v| v.as_bool())
                     .unwrap_or(false);
                 status(
-                    &if granted {
-                        format!("Hat Tip now runs on {pattern}.")
-                    } else {
-                        format!("Access to {pattern} was not granted.")
-                    },
+                    &ext::t(
+                        if granted {
+                            "opt_site_allowed"
+                        } else {
+                            "opt_site_not_granted"
+                        },
+                        &[&pattern],
+                    ),
                     !granted,
                 );
                 let _ = list_sites().await;

@@ -36,7 +36,7 @@ pub fn run_popup(api: JsValue) {
         if let Err(e) = show().await {
             set_text(
                 "popup-status",
-                &format!("Hat Tip couldn't read this tab: {e:?}"),
+                &ext::t("popup_tab_unreadable", &[&format!("{e:?}")]),
             );
         }
     });
@@ -72,20 +72,16 @@ fn text_of(value: &JsValue, key: &str) -> Option<String> {
         .and_then(|v| v.as_string())
 }
 
-/// "1 mention" / "3 mentions".
+/// "1 mention" / "3 mentions", in the interface's language.
 fn mentions(n: f64) -> String {
-    if n == 1.0 {
-        "1 mention".into()
-    } else {
-        format!("{n} mentions")
-    }
+    ext::plural(n, "mentions", &[])
 }
 
 /// Today's and this week's counts from the mention log, and its problem if it has one.
 async fn show_log() {
     let message = ext::object_with("type", &"hattip:log-summary".into());
     let Ok(answer) = ext::call("runtime", "sendMessage", &[message]).await else {
-        set_text("log-counts", "The mention log did not answer.");
+        set_text("log-counts", &ext::t("popup_log_silent", &[]));
         return;
     };
     if let (Some(today), Some(week), Some(total)) = (
@@ -95,11 +91,9 @@ async fn show_log() {
     ) {
         set_text(
             "log-counts",
-            &format!(
-                "Seen today: {}; this week: {}; in the log: {}.",
-                mentions(today),
-                mentions(week),
-                mentions(total)
+            &ext::t(
+                "popup_log_counts",
+                &[&mentions(today), &mentions(week), &mentions(total)],
             ),
         );
     }
@@ -134,10 +128,10 @@ async fn show_page(tab_id: f64) -> Result<(), JsValue> {
         .collect();
     set_text(
         "page-count",
-        &format!(
-            "On this page: {}, {} waiting for an answer.",
-            mentions(list.length() as f64),
-            waiting.len()
+        &ext::plural(
+            waiting.len() as f64,
+            "popup_page_count",
+            &[&mentions(list.length() as f64)],
         ),
     );
     let ul = doc
@@ -149,11 +143,15 @@ async fn show_page(tab_id: f64) -> Result<(), JsValue> {
         let who = text_of(&author, "name")
             .filter(|n| !n.is_empty())
             .or_else(|| text_of(&author, "handle").map(|h| format!("@{h}")))
-            .unwrap_or_else(|| "someone".into());
+            .unwrap_or_else(|| ext::t("popup_someone", &[]));
+        let intent = ext::t(
+            &format!("intent_{}", text_of(&m, "intent").unwrap_or_default()),
+            &[],
+        );
         let label = format!(
             "{} · {} · {}: {}",
             text_of(&m, "brand").unwrap_or_default(),
-            text_of(&m, "intent").unwrap_or_default(),
+            intent,
             who,
             text_of(&m, "snippet").unwrap_or_default()
         );
@@ -215,19 +213,32 @@ const DISABLED_KEY: &str = "disabledSites";
 async fn show_engine() {
     let message = ext::object_with("type", &"hattip:status".into());
     let text = match ext::call("runtime", "sendMessage", &[message]).await {
-        Ok(answer) if Reflect::get(&answer, &"ok".into()).ok().and_then(|v| v.as_bool()) == Some(true) => {
-            let brands = Reflect::get(&answer, &"brands".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-            let warning = Reflect::get(&answer, &"warning".into()).ok().and_then(|v| v.as_string());
+        Ok(answer)
+            if Reflect::get(&answer, &"ok".into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                == Some(true) =>
+        {
+            let brands = Reflect::get(&answer, &"brands".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0);
+            let warning = Reflect::get(&answer, &"warning".into())
+                .ok()
+                .and_then(|v| v.as_string());
             match warning {
-                Some(w) => format!("Engine running, but {w}."),
-                None => format!("Engine running ({brands} brands)."),
+                Some(w) => ext::t("popup_engine_warning", &[&w]),
+                None => ext::plural(brands, "popup_engine_running", &[]),
             }
         }
         Ok(answer) => {
-            let error = Reflect::get(&answer, &"error".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-            format!("{error}. Reload the extension from the browser's extensions page; if it stays down, reinstall it.")
+            let error = Reflect::get(&answer, &"error".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            ext::t("popup_engine_error", &[&error])
         }
-        Err(e) => format!("Hat Tip's engine did not answer ({e:?}). Reload the extension from the browser's extensions page."),
+        Err(e) => ext::t("popup_engine_silent", &[&format!("{e:?}")]),
     };
     set_text("engine-status", &text);
 }
@@ -244,6 +255,18 @@ async fn disabled_sites() -> Result<Vec<String>, JsValue> {
         .collect())
 }
 
+/// The switch's words: turn Hat Tip on here (it is `off`) or off.
+fn switch_label(off: bool) -> String {
+    ext::t(
+        if off {
+            "popup_turn_on"
+        } else {
+            "popup_turn_off"
+        },
+        &[],
+    )
+}
+
 /// The "turn off / on here" switch for the tab's origin (pages there follow at once).
 async fn show_switch(origin: String) -> Result<(), JsValue> {
     let off = disabled_sites().await?.contains(&origin);
@@ -253,11 +276,7 @@ async fn show_switch(origin: String) -> Result<(), JsValue> {
         .ok_or("no #toggle-site")?
         .unchecked_into();
     button.set_hidden(false);
-    button.set_text_content(Some(if off {
-        "Turn Hat Tip on here"
-    } else {
-        "Turn Hat Tip off here"
-    }));
+    button.set_text_content(Some(&switch_label(off)));
     let target: Element = button.clone().into();
     gloo::events::EventListener::new(&target, "click", move |_| {
         let origin = origin.clone();
@@ -280,22 +299,13 @@ async fn show_switch(origin: String) -> Result<(), JsValue> {
             .await
             .is_ok()
             {
-                set_text(
-                    "popup-status",
-                    &if now_off {
-                        format!("Hat Tip is off on {origin}.")
-                    } else {
-                        format!("Hat Tip is on again on {origin}.")
-                    },
-                );
-                set_text(
-                    "toggle-site",
-                    if now_off {
-                        "Turn Hat Tip on here"
-                    } else {
-                        "Turn Hat Tip off here"
-                    },
-                );
+                let status = if now_off {
+                    "popup_site_off"
+                } else {
+                    "popup_site_on_again"
+                };
+                set_text("popup-status", &ext::t(status, &[&origin]));
+                set_text("toggle-site", &switch_label(now_off));
             }
         });
     })
@@ -310,10 +320,7 @@ async fn show() -> Result<(), JsValue> {
         .unwrap_or_default();
     let tab_id = number(&tab, "id");
     let Some(pattern) = origin_pattern(&url) else {
-        set_text(
-            "popup-status",
-            "Hat Tip works on web pages (X, Facebook and blogs you allow).",
-        );
+        set_text("popup-status", &ext::t("popup_not_a_page", &[]));
         return Ok(());
     };
     let check = ext::object_with("origins", &Array::of1(&JsValue::from_str(&pattern)));
@@ -327,9 +334,9 @@ async fn show() -> Result<(), JsValue> {
         set_text(
             "popup-status",
             &if off {
-                format!("Hat Tip is off on {origin}.")
+                ext::t("popup_site_off", &[&origin])
             } else {
-                format!("Hat Tip is on for {pattern}.")
+                ext::t("popup_site_on", &[&pattern])
             },
         );
         if let (false, Some(id)) = (off, tab_id) {
@@ -337,14 +344,17 @@ async fn show() -> Result<(), JsValue> {
         }
         return show_switch(origin).await;
     }
-    set_text("popup-status", &format!("Hat Tip is off for {pattern}."));
+    set_text(
+        "popup-status",
+        &ext::t("popup_site_not_allowed", &[&pattern]),
+    );
     let doc = gloo::utils::document();
     let button: HtmlElement = doc
         .get_element_by_id("allow")
         .ok_or("no #allow")?
         .unchecked_into();
     button.set_hidden(false);
-    button.set_text_content(Some("Allow Hat Tip on this site"));
+    button.set_text_content(Some(&ext::t("popup_allow", &[])));
     let target: Element = button.clone().into();
     gloo::events::EventListener::new(&target, "click", move |_| {
         let Ok(promise) = request_site(&pattern) else {
@@ -360,9 +370,9 @@ async fn show() -> Result<(), JsValue> {
             set_text(
                 "popup-status",
                 &if granted {
-                    format!("Hat Tip is on for {pattern}. Reload the tab.")
+                    ext::t("popup_allowed_reload", &[&pattern])
                 } else {
-                    "Access was not granted.".to_string()
+                    ext::t("popup_not_granted", &[])
                 },
             );
         });

@@ -158,15 +158,6 @@ pub fn move_label(move_name: &str) -> &'static str {
     }
 }
 
-/// How the options page names the three moves of an act.
-#[cfg_attr(
-    not(all(target_arch = "wasm32", feature = "browser")),
-    allow(dead_code)
-)]
-pub fn move_labels_of(act: ReplyAct) -> Vec<&'static str> {
-    moves_of(act).iter().map(|m| move_label(m)).collect()
-}
-
 /// The English name of a reply language, for the card.
 pub fn language_name(code: &str) -> &'static str {
     match code {

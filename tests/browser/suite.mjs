@@ -22,9 +22,9 @@ export const overlay = () => {
     buttons: [...root.querySelectorAll('button[data-action="open"]')].map((b) => ({ label: b.getAttribute('aria-label'), post: b.dataset.post, visible: b.getBoundingClientRect().width > 0 })),
     card: card && {
       label: card.getAttribute('aria-label'),
-      author: field('author')?.textContent, brand: field('brand')?.textContent, language: field('language')?.textContent,
-      sentiment: field('sentiment')?.textContent, intent: field('intent')?.textContent,
-      act: field('act')?.textContent, reply: field('reply')?.value ?? null, replyLabel: field('reply-label')?.textContent ?? null,
+      author: field('author')?.textContent, brand: field('brand')?.textContent, language: field('language')?.dataset.value,
+      languageName: field('language')?.textContent, sentiment: field('sentiment')?.textContent, intent: field('intent')?.dataset.value,
+      act: field('act')?.dataset.value, reply: field('reply')?.value ?? null, replyLabel: field('reply-label')?.textContent ?? null,
       guidance: field('guidance')?.textContent ?? null, status: field('status')?.textContent,
       reasons: [...(field('reasons')?.querySelectorAll('mark') ?? [])].map((m) => m.textContent),
       hasInsert: !!card.querySelector('[data-action="insert"]'), hasCopy: !!card.querySelector('[data-action="copy"]'),

@@ -121,8 +121,9 @@ class TestPage extends Target {
 
 /** Chromium with Hat Tip. `profile`: a user data directory to use and keep (a restart of the same
  *  browser profile); by default a new one, removed on close. `extension`: the unpacked extension
- *  to load, by default the test variant. `colorScheme`: 'light' (default) or 'dark'. */
-export async function launchChromium({ headless = true, profile = null, extension = EXTENSION_DIR, colorScheme = 'light' } = {}) {
+ *  to load, by default the test variant. `colorScheme`: 'light' (default) or 'dark'. `lang`: the
+ *  browser's interface language (what the extension's interface follows), English by default. */
+export async function launchChromium({ headless = true, profile = null, extension = EXTENSION_DIR, colorScheme = 'light', lang = 'en-US' } = {}) {
   assertBuilt();
   const userDataDir = profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hattip-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -130,7 +131,10 @@ export async function launchChromium({ headless = true, profile = null, extensio
     headless,
     viewport: { width: 1100, height: 900 },
     colorScheme,
+    locale: lang,
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
     args: [
+      `--lang=${lang}`,
       `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
