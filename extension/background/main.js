@@ -5,13 +5,14 @@
 // reply from a page to the comment-form frame inside it (Blogger), and keeps the mention log
 // (logger.js). Listeners are registered at the top level, synchronously, so a message that wakes
 // the worker is never missed.
-import init, { BackgroundEngine } from '../../target/hattip/web/hattip.js';
+import init, { BackgroundEngine, profile_problem as profileProblem } from '../../target/hattip/web/hattip.js';
 import { Logger, keyOf, siteOf } from './logger.js';
 import { SETTINGS_KEY } from '../log/settings.js';
 import { answered } from '../log/record.js';
 import { paintStyle } from '../content/paint.js';
 import { showRunning } from './toolbar.js';
 import { t } from '../i18n.js';
+import { SYNC_META, adoptFromSync, mirrorToSync } from './sync.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const PROFILE_KEY = 'profile';
@@ -231,9 +232,20 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
   return true;
 });
 
+/** Takes a profile another browser saved, once checked. */
+const fromSync = () => logged('reading the synced profile', loadWasm().then(() => adoptFromSync(api, profileProblem, PROFILE_KEY)));
+
 api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync') {
+    if (SYNC_META in changes) fromSync();
+    return;
+  }
   if (area !== 'local') return;
-  if (PROFILE_KEY in changes) logged('compiling the new profile', recompile());
+  if (PROFILE_KEY in changes) {
+    logged('compiling the new profile', recompile());
+    const now = changes[PROFILE_KEY].newValue;
+    if (now !== undefined) logged('syncing the profile', mirrorToSync(api, JSON.stringify(now)));
+  }
   if (DISABLED_KEY in changes) logged('telling tabs', broadcast({ type: 'hattip:recheck' }));
   if (SETTINGS_KEY in changes) {
     logged('applying the log settings', logger.settingsChanged().then(() => broadcast({ type: 'hattip:log-settings', log: logger.settings.enabled })));
@@ -243,7 +255,10 @@ api.storage.onChanged.addListener((changes, area) => {
 const onPermissions = () => logged('site access', syncBlogScripts().then(() => broadcast({ type: 'hattip:recheck' })));
 api.permissions.onAdded.addListener(onPermissions);
 api.permissions.onRemoved.addListener(onPermissions);
-api.runtime.onStartup.addListener(() => logged('site scripts', syncBlogScripts()));
+api.runtime.onStartup.addListener(() => {
+  logged('site scripts', syncBlogScripts());
+  fromSync();
+});
 api.runtime.onInstalled.addListener((details) => {
   logged('site scripts', syncBlogScripts());
   if (details.reason === 'update' && typeof globalThis.ServiceWorkerGlobalScope === 'function') {

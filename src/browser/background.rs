@@ -54,3 +54,12 @@ impl BackgroundEngine {
         crate::protocol::answer(&self.engine, request_json)
     }
 }
+
+/// Why a profile (JSON text) would be refused, or `None` if it is valid: the background checks a
+/// profile from another browser (storage.sync) before it replaces this browser's.
+#[wasm_bindgen]
+pub fn profile_problem(profile_json: &str) -> Option<String> {
+    Profile::from_json(profile_json)
+        .err()
+        .map(|e| e.to_string())
+}

@@ -1,7 +1,9 @@
 //! The options page: edit the brand profile in a form, import and export it as a JSON file, and
 //! allow Hat Tip on blogs (optional host permissions). Every save and import goes through
 //! `Profile::from_json`, so a bad value is refused with the field's path and the stored profile
-//! stays as it was.
+//! stays as it was. Brands are a list with one open at a time; a brand is checked as it is typed
+//! (the error goes next to its field), a removed brand can be brought back, and the page says
+//! when it holds unsaved changes (and the browser asks before leaving it).
 
 use js_sys::{Array, Promise, Reflect, JSON};
 use serde_json::{json, Value};
@@ -27,6 +29,10 @@ type OwnLines = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 thread_local! {
     static OWN_LINES: RefCell<OwnLines> = const { RefCell::new(BTreeMap::new()) };
     static SHOWN: RefCell<(String, String)> = RefCell::new(("en".into(), "thank".into()));
+    /// Whether the form holds changes not saved yet.
+    static DIRTY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The brand removed last and where it was, until it is restored or the form saved.
+    static REMOVED: RefCell<Option<(Element, u32)>> = const { RefCell::new(None) };
 }
 
 const LIST_FIELDS: [&str; 6] = [
@@ -101,7 +107,166 @@ fn render(profile: &Profile) -> Result<(), JsValue> {
     by_id::<HtmlInputElement>("emoji")?.set_checked(profile.voice.emoji);
     by_id::<HtmlSelectElement>("reply-language")?.set_value(&profile.voice.language);
     OWN_LINES.with(|o| *o.borrow_mut() = profile.voice.phrasebook.clone());
-    show_lines()
+    show_lines()?;
+    renumber()?;
+    if let Some(first) = fieldsets()?.first() {
+        open_brand(first)?;
+    }
+    forget_removed();
+    set_dirty(false);
+    Ok(())
+}
+
+/// Every brand's fieldset, in order.
+fn fieldsets() -> Result<Vec<Element>, JsValue> {
+    let list = by_id::<Element>("brands")?.query_selector_all("fieldset.brand")?;
+    Ok((0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .collect())
+}
+
+/// Marks the form as holding unsaved changes (or not) and shows it next to Save.
+fn set_dirty(dirty: bool) {
+    DIRTY.with(|d| d.set(dirty));
+    if let Ok(note) = by_id::<HtmlElement>("unsaved") {
+        note.set_hidden(!dirty);
+    }
+}
+
+/// Opens one brand and closes the others.
+fn open_brand(open: &Element) -> Result<(), JsValue> {
+    for f in fieldsets()? {
+        let shown = &f == open;
+        if let Some(body) = f.query_selector(".brand-body")? {
+            body.unchecked_ref::<HtmlElement>().set_hidden(!shown);
+        }
+        if let Some(toggle) = f.query_selector(".brand-toggle")? {
+            toggle.set_attribute("aria-expanded", if shown { "true" } else { "false" })?;
+        }
+    }
+    Ok(())
+}
+
+/// The brand's toggle shows its name (or that it is new).
+fn label_toggle(fieldset: &Element) {
+    let name = input(fieldset, "name")
+        .map(|i| i.value())
+        .unwrap_or_default();
+    if let Ok(Some(toggle)) = fieldset.query_selector(".brand-toggle") {
+        let text = if name.trim().is_empty() {
+            ext::t("opt_new_brand", &[])
+        } else {
+            name
+        };
+        toggle.set_text_content(Some(&text));
+    }
+}
+
+/// The brand's position among the fieldsets.
+fn index_of(fieldset: &Element) -> u32 {
+    fieldsets()
+        .ok()
+        .and_then(|all| all.iter().position(|f| f == fieldset))
+        .unwrap_or(0) as u32
+}
+
+/// Checks one brand as it is typed: its first mistake goes next to the field it names (with
+/// `aria-invalid` and `aria-describedby`), and earlier messages go.
+fn check_brand(fieldset: &Element) -> Result<(), JsValue> {
+    let list = fieldset.query_selector_all(".field-error")?;
+    for i in 0..list.length() {
+        if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            e.remove();
+        }
+    }
+    let invalid = fieldset.query_selector_all("[aria-invalid]")?;
+    for i in 0..invalid.length() {
+        if let Some(e) = invalid.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            e.remove_attribute("aria-invalid")?;
+            e.remove_attribute("aria-describedby")?;
+        }
+    }
+    let index = index_of(fieldset);
+    let problem = match brand_json(fieldset, 0) {
+        Err(message) => Some(message),
+        Ok(brand) => {
+            let alone = json!({ "version": 1, "brands": [brand] }).to_string();
+            Profile::from_json(&alone).err().map(|e| e.to_string())
+        }
+    };
+    let Some(problem) = problem else {
+        return Ok(());
+    };
+    let problem = problem.replacen("brands[0]", &format!("brands[{index}]"), 1);
+    let rest = problem
+        .split_once(&format!("brands[{index}]"))
+        .map(|(_, r)| r)
+        .unwrap_or("");
+    let field_name: String = if rest.starts_with(',') {
+        "facts".into()
+    } else {
+        rest.trim_start_matches('.')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let Some(control) = field::<HtmlElement>(fieldset, &field_name) else {
+        return Ok(());
+    };
+    let id = format!("error-{index}-{field_name}");
+    let note = doc().create_element("p")?;
+    note.set_class_name("field-error");
+    note.set_id(&id);
+    note.set_text_content(Some(&problem));
+    control.set_attribute("aria-invalid", "true")?;
+    control.set_attribute("aria-describedby", &id)?;
+    control.after_with_node_1(&note)?;
+    Ok(())
+}
+
+/// Removes a brand from the form, keeping it until Undo or the next save.
+fn remove_brand(fieldset: &Element) -> Result<(), JsValue> {
+    let index = index_of(fieldset);
+    let name = input(fieldset, "name")
+        .map(|i| i.value())
+        .unwrap_or_default();
+    fieldset.remove();
+    renumber()?;
+    REMOVED.with(|r| *r.borrow_mut() = Some((fieldset.clone(), index)));
+    by_id::<HtmlElement>("undo-remove")?.set_hidden(false);
+    status(&ext::t("opt_removed", &[&name]), false);
+    set_dirty(true);
+    Ok(())
+}
+
+/// Puts the brand removed last back where it was.
+fn undo_remove() -> Result<(), JsValue> {
+    let Some((fieldset, index)) = REMOVED.with(|r| r.borrow_mut().take()) else {
+        return Ok(());
+    };
+    let brands: Element = by_id("brands")?;
+    let before = fieldsets()?.get(index as usize).cloned();
+    match before {
+        Some(next) => next.before_with_node_1(&fieldset)?,
+        None => {
+            brands.append_child(&fieldset)?;
+        }
+    }
+    renumber()?;
+    open_brand(&fieldset)?;
+    by_id::<HtmlElement>("undo-remove")?.set_hidden(true);
+    let name = input(&fieldset, "name")
+        .map(|i| i.value())
+        .unwrap_or_default();
+    status(&ext::t("opt_restored", &[&name]), false);
+    Ok(())
+}
+
+fn forget_removed() {
+    REMOVED.with(|r| *r.borrow_mut() = None);
+    if let Ok(undo) = by_id::<HtmlElement>("undo-remove") {
+        undo.set_hidden(true);
+    }
 }
 
 fn selected_tone() -> Tone {
@@ -257,13 +422,9 @@ fn add_brand_fieldset() -> Result<Element, JsValue> {
 }
 
 fn renumber() -> Result<(), JsValue> {
-    let list = by_id::<Element>("brands")?.query_selector_all("fieldset.brand")?;
-    for i in 0..list.length() {
-        if let Some(legend) = list
-            .item(i)
-            .and_then(|n| n.dyn_into::<Element>().ok())
-            .and_then(|f| f.query_selector("legend").ok().flatten())
-        {
+    for (i, f) in fieldsets()?.iter().enumerate() {
+        label_toggle(f);
+        if let Some(legend) = f.query_selector("legend").ok().flatten() {
             legend.set_text_content(Some(&ext::t(
                 "opt_brand_numbered",
                 &[&(i + 1).to_string(), &i.to_string()],
@@ -282,38 +443,38 @@ fn split_list(value: &str) -> Vec<String> {
         .collect()
 }
 
+/// One brand's fieldset as profile JSON; `brand_index` numbers it in messages.
+fn brand_json(f: &Element, brand_index: u32) -> Result<Value, String> {
+    let mut brand = serde_json::Map::new();
+    brand.insert(
+        "name".into(),
+        json!(input(f, "name").map(|i| i.value()).unwrap_or_default()),
+    );
+    for field in LIST_FIELDS {
+        brand.insert(
+            field.into(),
+            json!(split_list(
+                &input(f, field).map(|i| i.value()).unwrap_or_default()
+            )),
+        );
+    }
+    brand.insert(
+        "case_sensitive".into(),
+        json!(input(f, "case_sensitive").is_some_and(|i| i.checked())),
+    );
+    let facts = lines_to_facts(
+        &textarea(f, "facts").map(|t| t.value()).unwrap_or_default(),
+        brand_index,
+    )?;
+    brand.insert("facts".into(), facts);
+    Ok(Value::Object(brand))
+}
+
 /// Reads the form into profile JSON (validation happens in `Profile::from_json`).
 fn form_json() -> Result<String, JsValue> {
-    let list = by_id::<Element>("brands")?.query_selector_all("fieldset.brand")?;
     let mut brands = Vec::new();
-    for i in 0..list.length() {
-        let Some(f) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        let mut brand = serde_json::Map::new();
-        brand.insert(
-            "name".into(),
-            json!(input(&f, "name").map(|i| i.value()).unwrap_or_default()),
-        );
-        for field in LIST_FIELDS {
-            brand.insert(
-                field.into(),
-                json!(split_list(
-                    &input(&f, field).map(|i| i.value()).unwrap_or_default()
-                )),
-            );
-        }
-        brand.insert(
-            "case_sensitive".into(),
-            json!(input(&f, "case_sensitive").is_some_and(|i| i.checked())),
-        );
-        let facts = lines_to_facts(
-            &textarea(&f, "facts").map(|t| t.value()).unwrap_or_default(),
-            i,
-        )
-        .map_err(|m| JsValue::from_str(&m))?;
-        brand.insert("facts".into(), facts);
-        brands.push(Value::Object(brand));
+    for (i, f) in fieldsets()?.iter().enumerate() {
+        brands.push(brand_json(f, i as u32).map_err(|m| JsValue::from_str(&m))?);
     }
     keep_lines()?;
     let own_lines = OWN_LINES.with(|o| o.borrow().clone());
@@ -506,19 +667,64 @@ pub fn run_options(api: JsValue) {
 
 fn wire_options() -> Result<(), JsValue> {
     on("add-brand", "click", |_| {
-        let _ = add_brand_fieldset();
+        if let Ok(f) = add_brand_fieldset() {
+            let _ = open_brand(&f);
+            if let Some(name) = input(&f, "name") {
+                let _ = name.focus();
+            }
+            set_dirty(true);
+        }
     })?;
     on("brands", "click", |e| {
         let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        if t.get_attribute("data-action").as_deref() == Some("remove-brand") {
-            if let Some(f) = t.closest("fieldset").ok().flatten() {
-                f.remove();
-                let _ = renumber();
+        let Some(f) = t.closest("fieldset.brand").ok().flatten() else {
+            return;
+        };
+        match t.get_attribute("data-action").as_deref() {
+            Some("remove-brand") => {
+                let _ = remove_brand(&f);
             }
+            Some("toggle-brand") => {
+                let _ = open_brand(&f);
+            }
+            _ => {}
         }
     })?;
+    on("brands", "input", |e| {
+        let Some(f) = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("fieldset.brand").ok().flatten())
+        else {
+            return;
+        };
+        label_toggle(&f);
+        let _ = check_brand(&f);
+    })?;
+    for event in ["input", "change"] {
+        on("profile-form", event, |_| set_dirty(true))?;
+    }
+    on("undo-remove", "click", |_| {
+        let _ = undo_remove();
+    })?;
+    // The browser asks before the page is left with changes not saved.
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    gloo::events::EventListener::new_with_options(
+        &gloo::utils::window(),
+        "beforeunload",
+        options,
+        |e| {
+            if DIRTY.with(|d| d.get()) {
+                e.prevent_default();
+                if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                    e.set_return_value("");
+                }
+            }
+        },
+    )
+    .forget();
     on("profile-form", "submit", |e| {
         e.prevent_default();
         spawn_local(save_form());

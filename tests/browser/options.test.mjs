@@ -172,3 +172,131 @@ describe('Hat Tip options page (Chromium)', () => {
     assert.deepEqual(exported, await options.evaluate(stored));
   });
 });
+
+describe('Hat Tip options page as a form a person uses (Chromium)', () => {
+  let browser;
+  let page;
+  const brandState = () => [...document.querySelectorAll('fieldset.brand')].map((f) => ({
+    name: f.querySelector('[data-field="name"]').value,
+    toggle: f.querySelector('.brand-toggle').textContent,
+    open: f.querySelector('.brand-toggle').getAttribute('aria-expanded') === 'true' && !f.querySelector('.brand-body').hidden,
+  }));
+  before(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(browser.extensionUrl('options.html'));
+    await page.waitFor(() => document.documentElement.getAttribute('data-ready'));
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('brands are a list with one open at a time', async () => {
+    assert.deepEqual(await page.evaluate(brandState), [
+      { name: 'Northwind Coffee', toggle: 'Northwind Coffee', open: true },
+      { name: 'Zephyr Air', toggle: 'Zephyr Air', open: false },
+      { name: 'Orbit', toggle: 'Orbit', open: false },
+    ]);
+    await page.page.click('fieldset.brand:nth-of-type(2) .brand-toggle');
+    assert.deepEqual((await page.evaluate(brandState)).map((b) => b.open), [false, true, false]);
+    await page.page.click('#add-brand');
+    const state = await page.evaluate(brandState);
+    assert.deepEqual(state.map((b) => b.open), [false, false, false, true]);
+    assert.equal(state[3].toggle, 'New brand');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.field), 'name', 'the new brand\'s name has the focus');
+    await page.page.keyboard.type('Acme Tea');
+    assert.equal((await page.evaluate(brandState))[3].toggle, 'Acme Tea');
+  });
+
+  test('a mistake is shown next to its field as it is typed, and goes when it is fixed; nothing is stored', async () => {
+    const handles = 'fieldset.brand:nth-of-type(4) [data-field="handles"]';
+    await page.page.fill(handles, 'acmetea, acme tea');
+    const shown = await page.evaluate((sel) => {
+      const input = document.querySelector(sel);
+      const note = input.nextElementSibling;
+      return { invalid: input.getAttribute('aria-invalid'), described: input.getAttribute('aria-describedby') === note?.id, text: note?.textContent };
+    }, handles);
+    assert.equal(shown.invalid, 'true');
+    assert.ok(shown.described, 'the field is described by its error');
+    assert.match(shown.text, /^brands\[3\]\.handles\[1\]: "acme tea" is not a handle/);
+    await page.page.fill(handles, 'acmetea');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('.field-error, [aria-invalid]').length), 0);
+    assert.equal(await page.evaluate(stored), null, 'typing stores nothing');
+  });
+
+  test('unsaved changes are shown, and the browser asks before the page is left', async () => {
+    assert.equal(await page.evaluate(() => document.getElementById('unsaved').hidden), false);
+    const dialog = new Promise((resolve) => page.page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); }));
+    await page.page.close({ runBeforeUnload: true });
+    assert.equal(await dialog, 'beforeunload');
+    assert.equal(page.page.isClosed(), false, 'dismissing keeps the page');
+    await page.page.click('#save');
+    await page.waitFor(() => /^Saved 4 brands/.test(document.getElementById('status').textContent) || null);
+    assert.equal(await page.evaluate(() => document.getElementById('unsaved').hidden), true);
+  });
+
+  test('a removed brand can be brought back where it was', async () => {
+    const before = (await page.evaluate(brandState)).map((b) => b.name);
+    await page.page.click('fieldset.brand:nth-of-type(2) .brand-toggle');
+    await page.page.click('fieldset.brand:nth-of-type(2) [data-action="remove-brand"]');
+    assert.deepEqual((await page.evaluate(brandState)).map((b) => b.name), ['Northwind Coffee', 'Orbit', 'Acme Tea']);
+    assert.equal(await page.evaluate(statusText), 'Removed Zephyr Air (not saved yet).');
+    await page.page.click('#undo-remove');
+    assert.deepEqual((await page.evaluate(brandState)).map((b) => b.name), before);
+    assert.equal(await page.evaluate(statusText), 'Zephyr Air is back (not saved yet).');
+    assert.equal(await page.evaluate(() => document.getElementById('undo-remove').hidden), true);
+    assert.deepEqual((await page.evaluate(stored)).brands.map((b) => b.name), before, 'the stored profile was never without it');
+  });
+});
+
+describe('Hat Tip profile sync between browsers (Chromium)', () => {
+  let browser;
+  let page;
+  const synced = () => chrome.storage.sync.get(null).then((all) => {
+    const meta = all.profileSync;
+    if (!meta) return null;
+    return Array.from({ length: meta.parts }, (_, i) => all[`profileSync.${i}`]).join('');
+  });
+  const syncLine = () => document.getElementById('sync-state').textContent || null;
+  /** Puts `text` in sync as another browser's Hat Tip would: the pieces, then the record. */
+  const putInSync = (text) => chrome.storage.sync.set({ 'profileSync.0': text })
+    .then(() => chrome.storage.sync.set({ profileSync: { parts: 1, bytes: text.length, savedAt: Date.now() } }));
+  before(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(browser.extensionUrl('options.html'));
+    await page.waitFor(() => document.documentElement.getAttribute('data-ready'));
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('a saved profile goes to sync, in pieces that join to it', async () => {
+    await page.page.click('#save');
+    await page.waitFor(() => /^Saved/.test(document.getElementById('status').textContent) || null);
+    const line = await page.waitFor(syncLine);
+    assert.match(line, /^Your other browsers get this profile through the browser's sync \([\d.]+ KB of 90 KB\)\.$/);
+    assert.equal(await page.evaluate(synced), JSON.stringify(await page.evaluate(stored)));
+  });
+
+  test("another browser's profile replaces this one once checked; a bad one is refused and this one stays", async () => {
+    const theirs = { version: 1, brands: [{ name: 'Acme Tea', aliases: ['Acme'] }] };
+    await page.evaluate(putInSync, JSON.stringify(theirs));
+    await page.waitFor(() => chrome.storage.local.get('profile').then((r) => r.profile?.brands?.[0]?.name === 'Acme Tea' || null));
+    const mine = await page.evaluate(stored);
+    await page.evaluate(putInSync, JSON.stringify({ version: 1, brands: [{ name: 'a' }] }));
+    const line = await page.waitFor(() => (/refused/.test(document.getElementById('sync-state').textContent) ? document.getElementById('sync-state').textContent : null));
+    assert.match(line, /^A profile from your other browser was refused \(brands\[0\]\.name: "a" is a single character/);
+    assert.deepEqual(await page.evaluate(stored), mine, 'this browser keeps its profile');
+  });
+
+  test('a profile larger than sync allows stays on this browser, and the page says so', async () => {
+    const brands = Array.from({ length: 300 }, (_, i) => ({ name: `Brand number ${i}`, aliases: Array.from({ length: 12 }, (_, j) => `Other name ${i}-${j}`) }));
+    await page.page.setInputFiles('#import', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ version: 1, brands })) });
+    await page.waitFor(() => /^Imported 300 brands/.test(document.getElementById('status').textContent) || null);
+    const line = await page.waitFor(() => (/^Kept on this browser only/.test(document.getElementById('sync-state').textContent) ? document.getElementById('sync-state').textContent : null));
+    assert.match(line, /the profile is [\d.]+ KB and the browser's sync holds at most 90 KB\.$/);
+    assert.equal((await page.evaluate(stored)).brands.length, 300);
+    assert.equal(await page.evaluate(synced), null, 'sync no longer offers an older profile');
+  });
+});
