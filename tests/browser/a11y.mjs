@@ -82,6 +82,22 @@ export function a11ySuite(kind, launch) {
 
     test('axe-core: no serious or critical violation on the buttons and an open card', () => axeOnCard(browser, server));
 
+    test('at 200 % zoom (half the CSS viewport) the card fits the window and scrolls inside', async () => {
+      const page = await browser.newPage();
+      await page.setViewport(550, 450);
+      await page.goto(`${server.origin}/x/`);
+      await page.waitFor(readyAtLeast, 5);
+      await page.press('Alt+Shift+KeyH');
+      await page.waitFor(openCardPost);
+      const fit = await page.evaluate(() => {
+        const card = document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]');
+        const r = card.getBoundingClientRect();
+        return { left: r.left >= 0, right: r.right <= innerWidth, height: r.height <= innerHeight, scrolls: card.scrollHeight > card.clientHeight };
+      });
+      assert.deepEqual(fit, { left: true, right: true, height: true, scrolls: true });
+      await page.close();
+    });
+
     test('axe-core finds a violation where there is one (a button without a name)', async () => {
       const page = await browser.newPage();
       await page.goto(`${server.origin}/blog/`);

@@ -90,6 +90,10 @@ class TestPage extends Target {
     page.on('request', (r) => this.requests.push(r.url()));
   }
   goto(url) { return this.page.goto(url, { waitUntil: 'load' }); }
+  /** Sets the viewport's CSS size (half of it is what 200 % zoom gives). */
+  setViewport(width, height) {
+    return this.kind === 'chromium' ? this.page.setViewportSize({ width, height }) : this.page.setViewport({ width, height });
+  }
   /** Presses a key with modifiers, e.g. 'Alt+Shift+KeyH', in either driver. */
   async press(combo) {
     const keys = combo.split('+');
