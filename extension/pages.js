@@ -11,6 +11,14 @@ if (document.body.dataset.page === 'popup') {
 } else {
   run_options(api);
   showSyncState();
+  showManaged();
+}
+
+/** Says so on the options page when an organisation's policy sets the profile in use. */
+async function showManaged() {
+  const answer = await api.runtime.sendMessage({ type: 'hattip:status' }).catch(() => null);
+  const note = document.getElementById('managed');
+  note.hidden = answer?.managed !== true;
 }
 
 /** The options page's line on whether the profile follows the user to their other browsers

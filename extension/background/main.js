@@ -35,9 +35,20 @@ function loadWasm() {
   return wasmReady;
 }
 
+/** The profile an organisation pushes through policy (managed storage), or null: where there is
+ *  one, it is the profile in use. Firefox rejects the read when no policy names Hat Tip. */
+async function managedProfile() {
+  try {
+    const value = (await api.storage.managed.get(PROFILE_KEY))[PROFILE_KEY];
+    return value === undefined || value === null ? null : value;
+  } catch {
+    return null;
+  }
+}
+
 async function compile() {
   await loadWasm();
-  const stored = (await api.storage.local.get(PROFILE_KEY))[PROFILE_KEY];
+  const stored = (await managedProfile()) ?? (await api.storage.local.get(PROFILE_KEY))[PROFILE_KEY];
   const next = new BackgroundEngine(stored == null ? undefined : JSON.stringify(stored));
   if (next.warning) console.warn(`Hat Tip: ${next.warning}`);
   return next;
@@ -214,7 +225,8 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
       answer = logger.flush().then(() => ({ ok: true, problem: logger.problem }));
       break;
     case 'hattip:status':
-      answer = getEngine().then((e) => ({ ok: true, brands: e.brands, warning: e.warning ?? null }));
+      answer = Promise.all([getEngine(), managedProfile()])
+        .then(([e, managed]) => ({ ok: true, brands: e.brands, warning: e.warning ?? null, managed: managed !== null }));
       break;
     case 'hattip:insert-in-frame':
       // Ask the frames of the sender's tab; the one with a comment form answers {ok, message}.
@@ -236,6 +248,10 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
 const fromSync = () => logged('reading the synced profile', loadWasm().then(() => adoptFromSync(api, profileProblem, PROFILE_KEY)));
 
 api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') {
+    if (PROFILE_KEY in changes) logged('compiling the managed profile', recompile());
+    return;
+  }
   if (area === 'sync') {
     if (SYNC_META in changes) fromSync();
     return;
