@@ -51,14 +51,14 @@ const schedule = (fn, timeout) => (typeof requestIdleCallback === 'function'
   ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 1));
 
 class Session {
-  constructor(site) {
+  constructor(site, names) {
     this.site = site;
     this.doc = document;
     this.adapter = new Adapter(site, this.doc);
     this.isPost = (el) => this.adapter.isPost(el);
     this.abort = new AbortController();
     this.stopped = false;
-    this.painter = new Painter(highlightNames());
+    this.painter = new Painter(names);
     this.overlay = new Overlay(this.doc, site.name);
     /** Element → entry, for every post read (or being read). */
     this.entries = new Map();
@@ -662,8 +662,10 @@ async function check() {
     if (!(error instanceof ContextGone)) console.error('Hat Tip: could not reach the background:', error?.message ?? error);
   }
   if (run && !session) {
-    session = new Session(site);
-    styleHighlights(session.painter);
+    const names = frameNames();
+    session = new Session(site, names.current);
+    const painter = session.painter;
+    names.styled.then((used) => { if (session?.painter === painter && painter.names !== used) painter.rename(used); });
     if (site.takesFrameInserts) session.overlay.setReady(0);
     else session.start();
   } else if (!run && session) {
@@ -672,16 +674,30 @@ async function check() {
   }
 }
 
-/** Asks the background for the stylesheet of this page's highlight names; where it cannot insert
- *  one, the painter takes the names content.css styles. */
-async function styleHighlights(painter) {
+/** This frame's highlight names, chosen and styled once, so that a session started again (the
+ *  site turned off and on) adds no second stylesheet: `current` the names to use now, `styled`
+ *  resolves to the names to use once the background has answered. */
+let highlightNamesOfFrame = null;
+function frameNames() {
+  if (!highlightNamesOfFrame) {
+    const chosen = highlightNames();
+    const record = { current: chosen, styled: styleHighlights(chosen) };
+    record.styled.then((used) => { record.current = used; });
+    highlightNamesOfFrame = record;
+  }
+  return highlightNamesOfFrame;
+}
+
+/** Asks the background for the stylesheet of `names`; where it cannot insert one, the names
+ *  content.css styles are the ones to use. */
+async function styleHighlights(names) {
   let ok = false;
   try {
-    ok = (await ask(api, { type: 'hattip:paint-style', names: painter.names })).ok === true;
+    ok = (await ask(api, { type: 'hattip:paint-style', names })).ok === true;
   } catch {
     // The background is gone: nothing is painted anyway.
   }
-  if (!ok) painter.rename({ ...FALLBACK_NAMES });
+  return ok ? names : { ...FALLBACK_NAMES };
 }
 
 function onMessage(message, _sender, respond) {
