@@ -66,6 +66,8 @@ setup_browsers() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  # Spanish for Firefox's interface: the interface-language test starts Firefox in Spanish.
+  compgen -G '/usr/lib/firefox-esr/browser/extensions/langpack-es-ES@*' >/dev/null || missing+=(firefox-esr-l10n-es-es)
   command -v zip >/dev/null || missing+=(zip)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} from Debian"

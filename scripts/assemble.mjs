@@ -118,6 +118,9 @@ localCopy(testDir, (manifest) => {
   // A test-only content script that changes storage from the fixture server's /control/ page.
   fs.copyFileSync(path.join(root, 'tests', 'support', 'test-control.js'), path.join(testDir, 'test-control.js'));
   manifest.content_scripts.push({ matches: [`${LOCAL_ORIGIN.slice(0, -1)}control/*`], js: ['test-control.js'], run_at: 'document_idle' });
+  // Firefox only (its background is `scripts`): opens Hat Tip's own pages when the control page asks.
+  fs.copyFileSync(path.join(root, 'tests', 'support', 'test-background.js'), path.join(testDir, 'test-background.js'));
+  manifest.background.scripts.push('test-background.js');
 });
 
 const sizes = {};

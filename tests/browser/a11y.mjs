@@ -1,10 +1,11 @@
-// The card for someone using the keyboard alone and for axe-core, in every browser: a card
+// Hat Tip for someone using the keyboard alone and for axe-core, in every browser: a card
 // opened with Alt+Shift+H, the arrow keys between its other replies, Tab to Insert, Escape back
-// to the post's button; no serious or critical axe violation on the buttons and the card, in
-// light and dark colour schemes (a browser each).
+// to the post's button; the options page used by keyboard; no serious or critical axe violation
+// on the buttons, the card, the popup, the options page and the dashboard, in light and dark
+// colour schemes (a browser each).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startServer } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { withBrowser } from '../support/session.mjs';
 import { axeViolations } from '../support/axe.mjs';
 import { readyAtLeast } from './suite.mjs';
 
@@ -19,20 +20,11 @@ const openCardPost = () => document.querySelector('hattip-overlay').shadowRoot.q
 
 export function a11ySuite(kind, launch) {
   describe(`Hat Tip's card by keyboard and axe-core in ${kind}`, () => {
-    let server;
-    let browser;
-    before(async () => {
-      server = await startServer();
-      browser = await launch();
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const env = withBrowser(launch);
 
     test('keyboard alone: open a card, move between replies, reach Insert, Escape returns to the post', async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}/x/`);
+      const page = await env.browser.newPage();
+      await page.goto(`${env.server.origin}/x/`);
       await page.waitFor(readyAtLeast, 5);
       const keyboard = page.page.keyboard;
       await page.press('Alt+Shift+KeyH');
@@ -70,8 +62,8 @@ export function a11ySuite(kind, launch) {
     });
 
     test('in a text field Alt+Shift+H is left to the page', async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}/x-status/`);
+      const page = await env.browser.newPage();
+      await page.goto(`${env.server.origin}/x-status/`);
       await page.waitFor(readyAtLeast, 1);
       await page.page.focus('[data-testid^="tweetTextarea"][contenteditable="true"]');
       await page.press('Alt+Shift+KeyH');
@@ -80,12 +72,12 @@ export function a11ySuite(kind, launch) {
       await page.close();
     });
 
-    test('axe-core: no serious or critical violation on the buttons and an open card', () => axeOnCard(browser, server));
+    test('axe-core: no serious or critical violation on the buttons and an open card', () => axeOnCard(env.browser, env.server));
 
     test('at 200 % zoom (half the CSS viewport) the card fits the window and scrolls inside', async () => {
-      const page = await browser.newPage();
+      const page = await env.browser.newPage();
       await page.setViewport(550, 450);
-      await page.goto(`${server.origin}/x/`);
+      await page.goto(`${env.server.origin}/x/`);
       await page.waitFor(readyAtLeast, 5);
       await page.press('Alt+Shift+KeyH');
       await page.waitFor(openCardPost);
@@ -98,9 +90,27 @@ export function a11ySuite(kind, launch) {
       await page.close();
     });
 
+    test('the options page by keyboard alone: open a brand, rename it, save', async () => {
+      const page = await openReady(env, 'options');
+      const brand = await tabUntil(page, () => document.activeElement.matches('fieldset.brand:nth-of-type(2) .brand-toggle'));
+      assert.ok(brand, 'Tab reaches the second brand');
+      await page.page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.querySelector('fieldset.brand:nth-of-type(2) .brand-toggle').getAttribute('aria-expanded')), 'true');
+      assert.ok(await tabUntil(page, () => document.activeElement.matches('fieldset.brand:nth-of-type(2) [data-field="name"]')), 'Tab reaches its name');
+      await page.evaluate(() => document.activeElement.select());
+      await page.page.keyboard.type('Zephyr Airways');
+      assert.ok(await tabUntil(page, () => document.activeElement.id === 'save'), 'Tab reaches Save');
+      await page.page.keyboard.press('Enter');
+      await page.waitFor(() => (globalThis.browser ?? chrome).storage.local.get('profile').then((r) => r.profile?.brands?.[1]?.name === 'Zephyr Airways' || null));
+      assert.match(await page.evaluate(() => document.getElementById('status').textContent), /^Saved 3 brands/);
+      await page.close();
+    });
+
+    test('the popup, options page and dashboard: no serious or critical violation', () => axeOnPages(env));
+
     test('axe-core finds a violation where there is one (a button without a name)', async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}/blog/`);
+      const page = await env.browser.newPage();
+      await page.goto(`${env.server.origin}/blog/`);
       await page.evaluate(() => document.body.append(Object.assign(document.createElement('button'), { id: 'unnamed' })));
       assert.deepEqual((await axeViolations(page, '#unnamed')).map((v) => v.id), ['button-name']);
       await page.close();
@@ -108,18 +118,9 @@ export function a11ySuite(kind, launch) {
   });
 
   describe(`Hat Tip's card in a dark colour scheme in ${kind}`, () => {
-    let server;
-    let browser;
-    before(async () => {
-      server = await startServer();
-      browser = await launch({ colorScheme: 'dark' });
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const env = withBrowser(launch, { colorScheme: 'dark' });
     test('dark colours, and axe-core finds no serious or critical violation', async () => {
-      const page = await axeOnCard(browser, server, true);
+      const page = await axeOnCard(env.browser, env.server, true);
       const colours = await page.evaluate(() => {
         const card = document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]');
         return [getComputedStyle(card).backgroundColor, matchMedia('(prefers-color-scheme: dark)').matches];
@@ -127,20 +128,7 @@ export function a11ySuite(kind, launch) {
       assert.deepEqual(colours, ['rgb(22, 27, 34)', true]);
       await page.close();
     });
-    // Firefox's WebDriver cannot open extension pages: the pages are checked in Chromium.
-    if (kind === 'Chromium') {
-      test('the popup, options page and dashboard in dark colours: no serious or critical violation', async () => {
-        const found = {};
-        for (const [name, ready] of [['popup', '#log-counts'], ['options', '#brands .brand'], ['dashboard', 'html[data-ready="true"]']]) {
-          const page = await browser.newPage();
-          await page.goto(browser.extensionUrl(`${name}.html`));
-          await page.waitFor((sel) => !!document.querySelector(sel)?.matches(':is(#log-counts:not(:empty), .brand, html)') || null, ready);
-          found[name] = await axeViolations(page);
-          await page.close();
-        }
-        assert.deepEqual(found, { popup: [], options: [], dashboard: [] });
-      });
-    }
+    test('the popup, options page and dashboard in dark colours: no serious or critical violation', () => axeOnPages(env));
   });
 }
 
@@ -156,4 +144,38 @@ async function axeOnCard(browser, server, keep = false) {
   if (keep) return page;
   await page.close();
   return null;
+}
+
+/** What each of Hat Tip's pages shows once it has filled itself in. */
+const READY = {
+  popup: () => document.getElementById('log-counts').textContent || null,
+  options: () => document.querySelector('#brands .brand') && document.documentElement.getAttribute('data-ready'),
+  dashboard: () => document.documentElement.dataset.ready === 'true' || null,
+};
+
+/** One of Hat Tip's pages (`popup`, `options`, `dashboard`) in a new tab, filled in. */
+async function openReady(env, name) {
+  const page = await env.browser.extensionPage(`${name}.html`, env.server.origin);
+  await page.waitFor(READY[name]);
+  return page;
+}
+
+/** Checks the popup, the options page and the dashboard with axe-core. */
+async function axeOnPages(env) {
+  const found = {};
+  for (const name of Object.keys(READY)) {
+    const page = await openReady(env, name);
+    found[name] = await axeViolations(page);
+    await page.close();
+  }
+  assert.deepEqual(found, { popup: [], options: [], dashboard: [] });
+}
+
+/** Presses Tab until `reached()` holds in the page (at most 80 times); whether it did. */
+async function tabUntil(page, reached) {
+  for (let i = 0; i < 80; i++) {
+    await page.page.keyboard.press('Tab');
+    if (await page.evaluate(reached)) return true;
+  }
+  return false;
 }

@@ -4,6 +4,7 @@ import { robustSuite } from './robust.mjs';
 import { pagesSuite } from './pages.mjs';
 import { logSuite } from './log.mjs';
 import { a11ySuite } from './a11y.mjs';
+import { i18nSuite } from './i18n.mjs';
 import { launchFirefox } from '../support/browsers.mjs';
 
 siteSuite('Firefox', launchFirefox);
@@ -11,3 +12,4 @@ robustSuite('Firefox', launchFirefox);
 pagesSuite('Firefox', launchFirefox);
 logSuite('Firefox', launchFirefox);
 a11ySuite('Firefox', launchFirefox);
+i18nSuite('Firefox', launchFirefox);

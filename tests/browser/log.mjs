@@ -4,8 +4,8 @@
 // dashboard, export/import and extension reload are driven in Chromium (dashboard.test.mjs):
 // Firefox's WebDriver cannot open extension pages.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startServer } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { withBrowser } from '../support/session.mjs';
 import { control } from '../support/browsers.mjs';
 import { openCardFor, insertAndWait, overlay, readyAtLeast } from './suite.mjs';
 
@@ -15,24 +15,15 @@ const buttonLabels = () => [...document.querySelector('hattip-overlay').shadowRo
 
 export function logSuite(name, launch) {
   describe(`${name}: the mention log`, () => {
-    let server;
-    let browser;
-    const ask = (message) => control(browser, server.origin, { hattipTest: 'ask', message });
-    before(async () => {
-      server = await startServer();
-      browser = await launch();
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const env = withBrowser(launch);
+    const ask = (message) => control(env.browser, env.server.origin, { hattipTest: 'ask', message });
 
     test('browsing logs each post with a mention once; an insert and a correction are kept', async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}/x/`);
+      const page = await env.browser.newPage();
+      await page.goto(`${env.server.origin}/x/`);
       assert.equal(await page.waitFor(readyAtLeast, 5), 5);
-      const blog = await browser.newPage();
-      await blog.goto(`${server.origin}/wordpress/`);
+      const blog = await env.browser.newPage();
+      await blog.goto(`${env.server.origin}/wordpress/`);
       const onBlog = await blog.waitFor(readyAtLeast, 1);
       await blog.close();
       await ask({ type: 'hattip:log-flush' });
@@ -42,7 +33,7 @@ export function logSuite(name, launch) {
       assert.equal(first.week, first.total);
       assert.equal(first.problem, null);
 
-      await page.goto(`${server.origin}/x/`);
+      await page.goto(`${env.server.origin}/x/`);
       await page.waitFor(readyAtLeast, 5);
       await ask({ type: 'hattip:log-flush' });
       assert.equal((await ask({ type: 'hattip:log-summary' })).total, first.total, 'a reload adds no entry');
@@ -65,7 +56,7 @@ export function logSuite(name, launch) {
       assert.ok((await page.evaluate(buttonLabels)).some((l) => /\(question\)/.test(l) && /Northwind/.test(l)));
 
       // The correction is kept: after a reload the same post comes back as a question.
-      await page.goto(`${server.origin}/x/`);
+      await page.goto(`${env.server.origin}/x/`);
       await page.waitFor(readyAtLeast, 5);
       const labels = await page.evaluate(buttonLabels);
       assert.equal(labels.filter((l) => /\(question\)/.test(l)).length, 2, labels.join('\n'));
@@ -79,13 +70,13 @@ export function logSuite(name, launch) {
     test('with the log turned off, browsing logs nothing', async () => {
       await ask({ type: 'hattip:log-flush' });
       const before = (await ask({ type: 'hattip:log-summary' })).total;
-      await control(browser, server.origin, { hattipTest: 'set', items: { logSettings: { enabled: false } } });
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}/blog/`);
+      await control(env.browser, env.server.origin, { hattipTest: 'set', items: { logSettings: { enabled: false } } });
+      const page = await env.browser.newPage();
+      await page.goto(`${env.server.origin}/blog/`);
       assert.ok(await page.waitFor(readyAtLeast, 1) >= 1, 'Hat Tip still works');
       await ask({ type: 'hattip:log-flush' });
       assert.equal((await ask({ type: 'hattip:log-summary' })).total, before);
-      await control(browser, server.origin, { hattipTest: 'remove', keys: ['logSettings'] });
+      await control(env.browser, env.server.origin, { hattipTest: 'remove', keys: ['logSettings'] });
       await page.close();
     });
 

@@ -1,34 +1,31 @@
 // The options page in real Chromium: profile import with validation, form save, export, and
-// open tabs following a new profile without a reload. (Firefox refuses to let WebDriver open
-// moz-extension:// pages, so this part runs in Chromium only; the profile logic is also covered
-// by `cargo test`.)
+// open tabs following a new profile without a reload, the form as a person uses it, and sync.
+// (Chromium, for Playwright's file chooser; a11y.mjs uses the form by keyboard in both browsers
+// and the profile logic is covered by `cargo test`.)
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startServer } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { withBrowser } from '../support/session.mjs';
 import { launchChromium } from '../support/browsers.mjs';
 import { highlights, openCardFor } from './suite.mjs';
+
+/** The options page in a new tab, once it has shown the profile. */
+async function openOptions(browser) {
+  const page = await browser.extensionPage('options.html');
+  await page.waitFor(() => document.documentElement.getAttribute('data-ready'));
+  return page;
+}
 
 const stored = () => chrome.storage.local.get('profile').then((r) => r.profile ?? null);
 const statusText = () => document.getElementById('status').textContent;
 
 describe('Hat Tip options page (Chromium)', () => {
-  let server;
-  let browser;
   let blog;
   let options;
-  before(async () => {
-    server = await startServer();
-    browser = await launchChromium();
+  withBrowser(launchChromium, {}, async ({ server, browser }) => {
     blog = await browser.newPage();
     await blog.goto(`${server.origin}/blog/`);
     await blog.waitFor(() => (CSS.highlights.get('h7t-m')?.size === 5 ? 5 : null));
-    options = await browser.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.waitFor(() => document.documentElement.getAttribute('data-ready'));
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    options = await openOptions(browser);
   });
 
   test('shows the demo profile until the user saves one', async () => {
@@ -174,21 +171,14 @@ describe('Hat Tip options page (Chromium)', () => {
 });
 
 describe('Hat Tip options page as a form a person uses (Chromium)', () => {
-  let browser;
   let page;
   const brandState = () => [...document.querySelectorAll('fieldset.brand')].map((f) => ({
     name: f.querySelector('[data-field="name"]').value,
     toggle: f.querySelector('.brand-toggle').textContent,
     open: f.querySelector('.brand-toggle').getAttribute('aria-expanded') === 'true' && !f.querySelector('.brand-body').hidden,
   }));
-  before(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(browser.extensionUrl('options.html'));
-    await page.waitFor(() => document.documentElement.getAttribute('data-ready'));
-  });
-  after(async () => {
-    await browser?.close();
+  withBrowser(launchChromium, {}, async ({ browser }) => {
+    page = await openOptions(browser);
   });
 
   test('brands are a list with one open at a time', async () => {
@@ -250,7 +240,6 @@ describe('Hat Tip options page as a form a person uses (Chromium)', () => {
 });
 
 describe('Hat Tip profile sync between browsers (Chromium)', () => {
-  let browser;
   let page;
   const synced = () => chrome.storage.sync.get(null).then((all) => {
     const meta = all.profileSync;
@@ -261,14 +250,8 @@ describe('Hat Tip profile sync between browsers (Chromium)', () => {
   /** Puts `text` in sync as another browser's Hat Tip would: the pieces, then the record. */
   const putInSync = (text) => chrome.storage.sync.set({ 'profileSync.0': text })
     .then(() => chrome.storage.sync.set({ profileSync: { parts: 1, bytes: text.length, savedAt: Date.now() } }));
-  before(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(browser.extensionUrl('options.html'));
-    await page.waitFor(() => document.documentElement.getAttribute('data-ready'));
-  });
-  after(async () => {
-    await browser?.close();
+  withBrowser(launchChromium, {}, async ({ browser }) => {
+    page = await openOptions(browser);
   });
 
   test('a saved profile goes to sync, in pieces that join to it', async () => {

@@ -6,8 +6,8 @@
 // hidden text), the card naming the right author, and Insert landing in the editor's own state
 // without sending.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startServer } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { withBrowser } from '../support/session.mjs';
 import { highlights, overlay, readyAtLeast, insertAndWait, sortedTexts as sorted } from './suite.mjs';
 
 /** Opens, one by one, the cards of the page's buttons until one names `author`; returns it. */
@@ -35,19 +35,10 @@ async function settle(page, buttons) {
 
 export function pagesSuite(kind, launch) {
   describe(`Hat Tip on every page people write on, in ${kind}`, () => {
-    let server;
-    let browser;
-    before(async () => {
-      server = await startServer();
-      browser = await launch();
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const env = withBrowser(launch);
     const open = async (path) => {
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}${path}`);
+      const page = await env.browser.newPage();
+      await page.goto(`${env.server.origin}${path}`);
       return page;
     };
 

@@ -4,8 +4,8 @@
 // listeners without a reload, and comes back when turned on again. Timings of the same pages are
 // measured by `./build.sh bench`, never asserted here.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startServer } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { withBrowser } from '../support/session.mjs';
 import { control } from '../support/browsers.mjs';
 import { highlights, overlay, readyAtLeast, openCardFor } from './suite.mjs';
 
@@ -44,27 +44,18 @@ const onScreenHighlighted = () => {
 
 export function robustSuite(kind, launch) {
   describe(`Hat Tip in ${kind}: invisible, bounded, and able to stop`, () => {
-    let server;
-    let browser;
-    before(async () => {
-      server = await startServer();
-      browser = await launch();
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const env = withBrowser(launch);
 
     test('a strict-CSP page with report-uri sees no violation, no report and no Hat Tip global', async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}/x-report/`);
+      const page = await env.browser.newPage();
+      await page.goto(`${env.server.origin}/x-report/`);
       await page.waitFor(readyAtLeast, 5);
       const seen = await page.evaluate(() => ({
         violations: window.__cspViolations,
         globals: Object.keys(window).filter((k) => /hattip/i.test(k)),
       }));
       assert.deepEqual(seen, { violations: [], globals: [] });
-      assert.deepEqual(server.requests.filter((r) => r.startsWith('/csp-report')), [], 'no CSP report reached the site');
+      assert.deepEqual(env.server.requests.filter((r) => r.startsWith('/csp-report')), [], 'no CSP report reached the site');
       assert.deepEqual(page.errors, []);
       await page.close();
     });
@@ -78,8 +69,8 @@ export function robustSuite(kind, launch) {
       ['a blog with 20,000 comments', 'kind=comments&n=20000', true],
     ]) {
       test(`${name}: the mentions on screen are highlighted, ${tall ? 'the rest as it scrolls into view' : 'then every one'}`, async () => {
-        const page = await browser.newPage();
-        await page.goto(`${server.origin}/hostile/?${query}`);
+        const page = await env.browser.newPage();
+        await page.goto(`${env.server.origin}/hostile/?${query}`);
         const expected = await page.evaluate(() => window.__expected);
         assert.ok(expected > 0);
         const waitOnScreen = async () => {
@@ -112,8 +103,8 @@ export function robustSuite(kind, launch) {
     }
 
     test("the brand's own post is highlighted, and its card says it is yours instead of offering a reply", async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}/hostile/?kind=own`);
+      const page = await env.browser.newPage();
+      await page.goto(`${env.server.origin}/hostile/?kind=own`);
       await page.waitFor(readyAtLeast, 2);
       assert.equal(await page.evaluate(highlightCount), 4, 'both posts are highlighted');
       const own = await openCardFor(page, 'other');
@@ -129,8 +120,8 @@ export function robustSuite(kind, launch) {
     });
 
     test('bidi overrides in a post do not reach the card', async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}/hostile/?kind=bidi`);
+      const page = await env.browser.newPage();
+      await page.goto(`${env.server.origin}/hostile/?kind=bidi`);
       await page.waitFor(readyAtLeast, 1);
       const card = await openCardFor(page, 'Northwind');
       assert.equal(card.author, 'Ana ziuR @anaruiz');
@@ -140,8 +131,8 @@ export function robustSuite(kind, launch) {
     });
 
     test("a page's script cannot open a card or insert by clicking Hat Tip's buttons", async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}/x/`);
+      const page = await env.browser.newPage();
+      await page.goto(`${env.server.origin}/x/`);
       await page.waitFor(readyAtLeast, 5);
       const opened = await page.evaluate(() => new Promise((resolve) => {
         const root = document.querySelector('hattip-overlay').shadowRoot;
@@ -158,11 +149,11 @@ export function robustSuite(kind, launch) {
     });
 
     test('turned off on a site: highlights, buttons and listeners go without a reload; turned on, they come back', async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}/x/`);
+      const page = await env.browser.newPage();
+      await page.goto(`${env.server.origin}/x/`);
       await page.waitFor(readyAtLeast, 5);
       assert.equal((await page.evaluate(highlights)).length, 7);
-      await control(browser, server.origin, { hattipTest: 'set', items: { disabledSites: [server.origin] } });
+      await control(env.browser, env.server.origin, { hattipTest: 'set', items: { disabledSites: [env.server.origin] } });
       await page.waitFor(() => (!document.querySelector('hattip-overlay') && (CSS.highlights.get('h7t-m')?.size ?? 0) === 0) || null);
       // Its observers are gone too: new posts stay unread.
       await page.evaluate(() => window.__fixture.more(5));
@@ -170,7 +161,7 @@ export function robustSuite(kind, launch) {
       // A running Hat Tip reads new posts in its next idle slice: let the page go idle twice.
       await page.evaluate(() => new Promise((r) => requestIdleCallback(() => requestIdleCallback(r, { timeout: 500 }), { timeout: 500 })));
       assert.equal(await page.evaluate(() => (document.querySelector('hattip-overlay') ? 'overlay' : '') + (CSS.highlights.get('h7t-m')?.size ?? 0)), '0');
-      await control(browser, server.origin, { hattipTest: 'remove', keys: ['disabledSites'] });
+      await control(env.browser, env.server.origin, { hattipTest: 'remove', keys: ['disabledSites'] });
       await page.waitFor(readyAtLeast, 9);
       assert.equal(await page.evaluate(highlightCount), 13);
       assert.equal((await page.evaluate(overlay)).buttons.length, 9);

@@ -4,8 +4,8 @@
 // the highlights are painted and the buttons are there (read through the DevTools protocol, which
 // sees closed shadow roots). The toolbar button says where Hat Tip runs.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startServer } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { withBrowser } from '../support/session.mjs';
 import { launchChromium, SHIPPED_DIR } from '../support/browsers.mjs';
 
 /** In the page: the highlight registry's names with their sizes, once something is painted. */
@@ -35,20 +35,11 @@ async function shadowOf(browser, page) {
 }
 
 describe('The shipped package, as a page sees it (Chromium)', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchChromium({ extension: SHIPPED_DIR });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = withBrowser(launchChromium, { extension: SHIPPED_DIR });
 
   test('X: painted and answered, but the page finds no attribute, no open shadow root and no fixed name', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/x/`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.origin}/x/`);
     const registry = await page.waitFor(painted);
     const names = Object.keys(registry);
     assert.equal(names.length, 2, JSON.stringify(registry));
@@ -58,8 +49,8 @@ describe('The shipped package, as a page sees it (Chromium)', () => {
       return { shadow: host.shadowRoot === null ? 'hidden' : 'open', attributes: host.getAttributeNames() };
     });
     assert.deepEqual(seen, { shadow: 'hidden', attributes: ['style'] });
-    let shadow = await shadowOf(browser, page);
-    for (const started = Date.now(); !shadow.labels.length && Date.now() - started < 10000;) shadow = await shadowOf(browser, page);
+    let shadow = await shadowOf(env.browser, page);
+    for (const started = Date.now(); !shadow.labels.length && Date.now() - started < 10000;) shadow = await shadowOf(env.browser, page);
     assert.equal(shadow.type, 'closed');
     assert.ok(shadow.labels.some((l) => l.includes('Northwind')), JSON.stringify(shadow.labels));
 
@@ -77,32 +68,35 @@ describe('The shipped package, as a page sees it (Chromium)', () => {
   });
 
   test('a comment frame from a host Hat Tip has no permission for is painted with the names content.css styles', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/disqus/`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.origin}/disqus/`);
     const frame = await page.frame('disqus-embed');
     const registry = await frame.waitFor(painted);
     assert.ok(registry['h7t-m'] > 0, JSON.stringify(registry));
     await page.close();
   });
 
-  test('the toolbar button says whether Hat Tip runs on the tab, and when it was turned off there', async () => {
-    const x = await browser.newPage();
-    await x.goto(`${server.origin}/x/`);
-    await x.waitFor(painted);
-    const popup = await browser.newPage();
-    await popup.goto(browser.extensionUrl('popup.html'));
+  test('the toolbar button says whether Hat Tip runs on the tab, and when it was turned off there; turned on again, the page keeps its highlight names', async () => {
+    const x = await env.browser.newPage();
+    await x.goto(`${env.server.origin}/x/`);
+    const names = Object.keys(await x.waitFor(painted)).sort();
+    const popup = await env.browser.newPage();
+    await popup.goto(env.browser.extensionUrl('popup.html'));
     const titleOf = (url) => popup.evaluate(async (u) => {
       const [tab] = u ? await chrome.tabs.query({ url: u }) : [await chrome.tabs.getCurrent()];
       return chrome.action.getTitle({ tabId: tab.id });
     }, url);
-    assert.equal(await titleOf(`${server.origin}/x/`), 'Hat Tip: active on this page');
+    assert.equal(await titleOf(`${env.server.origin}/x/`), 'Hat Tip: active on this page');
     assert.equal(await titleOf(null), 'Hat Tip: not running on this page');
-    await popup.evaluate((origin) => chrome.storage.local.set({ disabledSites: [origin] }), server.origin);
+    await popup.evaluate((origin) => chrome.storage.local.set({ disabledSites: [origin] }), env.server.origin);
     await popup.waitFor(async (u) => {
       const [tab] = await chrome.tabs.query({ url: u });
       return (await chrome.action.getTitle({ tabId: tab.id })) === 'Hat Tip: turned off on this site' || null;
-    }, `${server.origin}/x/`);
+    }, `${env.server.origin}/x/`);
+    await x.waitFor(() => CSS.highlights.size === 0 || null);
     await popup.evaluate(() => chrome.storage.local.remove('disabledSites'));
+    // The new session reuses the names the background already styled: no second stylesheet.
+    assert.deepEqual(Object.keys(await x.waitFor(painted)).sort(), names);
     for (const p of [x, popup]) await p.close();
   });
 });

@@ -2,8 +2,9 @@
 // highlights, overlay buttons, the card's contents, insertion checked in the editor's own state,
 // no page errors and no requests beyond the fixture pages.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startServer, FIXTURE_PATHS } from '../support/server.mjs';
+import { describe, test } from 'node:test';
+import { FIXTURE_PATHS } from '../support/server.mjs';
+import { withBrowser } from '../support/session.mjs';
 
 // ---- functions evaluated in the page's main world (they must be self-contained) ----
 export const highlights = () => {
@@ -62,27 +63,17 @@ export const sortedTexts = sorted;
 
 export function siteSuite(kind, launch) {
   describe(`Hat Tip in ${kind}`, () => {
-    let server;
-    let browser;
+    const env = withBrowser(launch);
     const pages = [];
     const newPage = async () => {
-      const p = await browser.newPage();
+      const p = await env.browser.newPage();
       pages.push(p);
       return p;
     };
 
-    before(async () => {
-      server = await startServer();
-      browser = await launch();
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
     test('X: highlights across spans and links, one button per tweet with a mention, on a strict-CSP page', async () => {
       const page = await newPage();
-      await page.goto(`${server.origin}/x/`);
+      await page.goto(`${env.server.origin}/x/`);
       const ready = await page.waitFor(readyAtLeast, 5);
       assert.equal(ready, 5);
       const state = await page.evaluate(overlay);
@@ -167,7 +158,7 @@ export function siteSuite(kind, launch) {
 
     test('Facebook: U+034F noise and hidden decoys, Lexical comment box', async () => {
       const page = await newPage();
-      await page.goto(`${server.origin}/facebook/`);
+      await page.goto(`${env.server.origin}/facebook/`);
       await page.waitFor(readyAtLeast, 5);
       const state = await page.evaluate(overlay);
       assert.equal(state.site, 'facebook');
@@ -187,7 +178,7 @@ export function siteSuite(kind, launch) {
 
     test('WordPress: comments, a complaint, and the classic comment form', async () => {
       const page = await newPage();
-      await page.goto(`${server.origin}/wordpress/`);
+      await page.goto(`${env.server.origin}/wordpress/`);
       await page.waitFor(readyAtLeast, 3);
       const state = await page.evaluate(overlay);
       assert.equal(state.site, 'wordpress');
@@ -213,7 +204,7 @@ export function siteSuite(kind, launch) {
 
     test('Blog: case-sensitive brand, text in hidden, editable and script content is never highlighted', async () => {
       const page = await newPage();
-      await page.goto(`${server.origin}/blog/`);
+      await page.goto(`${env.server.origin}/blog/`);
       await page.waitFor(readyAtLeast, 2);
       assert.equal((await page.evaluate(overlay)).site, 'blog');
       // "Orbit" ending one list item and "Notes" starting the next are not "Orbit Notes".
@@ -228,7 +219,7 @@ export function siteSuite(kind, launch) {
 
     test('Disqus: inside the cross-origin comment frame, a Spanish question gets a Spanish answer in the reply box', async () => {
       const page = await newPage();
-      await page.goto(`${server.origin}/disqus/`);
+      await page.goto(`${env.server.origin}/disqus/`);
       const frame = await page.frame('/disqus-embed.html');
       await frame.waitFor(readyAtLeast, 2);
       const state = await frame.evaluate(overlay);
@@ -254,7 +245,7 @@ export function siteSuite(kind, launch) {
 
     test('Blogger: a reply to a comment goes into the cross-origin comment frame', async () => {
       const page = await newPage();
-      await page.goto(`${server.origin}/blogger/`);
+      await page.goto(`${env.server.origin}/blogger/`);
       await page.waitFor(readyAtLeast, 2);
       assert.equal((await page.evaluate(overlay)).site, 'blogger');
       assert.deepEqual(sorted(await page.evaluate(highlights)), sorted(['Zephyr Air', 'SkyLounge', 'Zephyr Air']));
@@ -273,12 +264,12 @@ export function siteSuite(kind, launch) {
     });
 
     test('no network requests beyond the fixture pages themselves', async () => {
-      const bad = server.requests.map((u) => u.split('?')[0]).filter((p) => !FIXTURE_PATHS.has(p));
+      const bad = env.server.requests.map((u) => u.split('?')[0]).filter((p) => !FIXTURE_PATHS.has(p));
       assert.deepEqual(bad, [], 'the fixture server saw only fixture paths');
-      const seen = [...pages.flatMap((p) => p.requests), ...(browser.contextRequests ?? [])];
+      const seen = [...pages.flatMap((p) => p.requests), ...(env.browser.contextRequests ?? [])];
       // The background reads the engine's .wasm from the extension's own package: not the network.
-      const own = (u) => /^(chrome|moz)-extension:\/\//.test(u) && (!browser.extensionUrl || u.startsWith(browser.extensionUrl('')));
-      const foreign = seen.filter((u) => !u.startsWith(server.origin) && !u.startsWith(server.frameOrigin) && !u.startsWith('data:') && !own(u));
+      const own = (u) => /^(chrome|moz)-extension:\/\//.test(u) && (!env.browser.extensionUrl || u.startsWith(env.browser.extensionUrl('')));
+      const foreign = seen.filter((u) => !u.startsWith(env.server.origin) && !u.startsWith(env.server.frameOrigin) && !u.startsWith('data:') && !own(u));
       assert.deepEqual(foreign, [], 'no request left for any other address');
     });
   });

@@ -163,6 +163,12 @@ export async function launchChromium({ headless = true, profile = null, extensio
       for (const w of workers) await cdp.send('Target.closeTarget', { targetId: w.targetId });
     },
     async newPage() { return new TestPage('chromium', await context.newPage()); },
+    /** One of Hat Tip's own pages (`popup.html`, `options.html?…`) in a new tab. */
+    async extensionPage(file) {
+      const page = await this.newPage();
+      await page.goto(this.extensionUrl(file));
+      return page;
+    },
     async close() {
       await context.close();
       if (!profile) fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -170,8 +176,10 @@ export async function launchChromium({ headless = true, profile = null, extensio
   };
 }
 
-/** Firefox ESR with Hat Tip. `colorScheme`: 'light' (default) or 'dark', what pages are told. */
-export async function launchFirefox({ colorScheme = 'light' } = {}) {
+/** Firefox ESR with Hat Tip. `colorScheme`: 'light' (default) or 'dark', what pages are told.
+ *  `lang`: the interface language; other than English it needs Debian's language pack
+ *  (firefox-esr-l10n-*, installed by `./build.sh setup` for Spanish). */
+export async function launchFirefox({ colorScheme = 'light', lang = 'en-US' } = {}) {
   assertBuilt();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -181,6 +189,7 @@ export async function launchFirefox({ colorScheme = 'light' } = {}) {
     extraPrefsFirefox: {
       'app.update.enabled': false, 'browser.shell.checkDefaultBrowser': false,
       'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+      'intl.locale.requested': lang, 'intl.accept_languages': lang,
     },
   });
   await browser.installExtension(EXTENSION_DIR);
@@ -188,6 +197,25 @@ export async function launchFirefox({ colorScheme = 'light' } = {}) {
     kind: 'firefox',
     contextRequests: null,
     async newPage() { return new TestPage('firefox', await browser.newPage()); },
+    /** One of Hat Tip's own pages in a new tab. WebDriver may not navigate to moz-extension://,
+     *  so the test build's background opens the tab (tests/support/test-background.js), asked
+     *  through the control page on `origin`; the tab is then found by its address. */
+    async extensionPage(file, origin) {
+      if (!origin) throw new Error('extensionPage needs the fixture server origin in Firefox');
+      const known = new Set(await browser.pages());
+      const opened = await control(this, origin, { hattipTest: 'ask', message: { type: 'hattip:test-open', path: file } });
+      if (!opened?.ok) throw new Error(`the test background refused to open ${file}`);
+      const started = Date.now();
+      for (;;) {
+        for (const page of await browser.pages()) {
+          if (known.has(page)) continue;
+          const href = await page.evaluate(() => location.href).catch(() => null);
+          if (href === opened.url) return new TestPage('firefox', page);
+        }
+        if (Date.now() - started > 15000) throw new Error(`no tab showing ${opened.url}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     close: () => browser.close(),
   };
 }
