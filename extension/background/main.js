@@ -48,8 +48,9 @@ async function managedProfile() {
 
 async function compile() {
   await loadWasm();
-  const stored = (await managedProfile()) ?? (await api.storage.local.get(PROFILE_KEY))[PROFILE_KEY];
-  const next = new BackgroundEngine(stored == null ? undefined : JSON.stringify(stored));
+  const managed = await managedProfile();
+  const stored = managed ?? (await api.storage.local.get(PROFILE_KEY))[PROFILE_KEY];
+  const next = new BackgroundEngine(stored == null ? undefined : JSON.stringify(stored), managed !== null);
   if (next.warning) console.warn(`Hat Tip: ${next.warning}`);
   return next;
 }

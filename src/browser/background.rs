@@ -17,17 +17,21 @@ pub struct BackgroundEngine {
 
 #[wasm_bindgen]
 impl BackgroundEngine {
-    /// Compiles the stored profile (JSON text), or the demo profile when none is stored or the
-    /// stored one is refused (then [`BackgroundEngine::warning`] says why).
+    /// Compiles the profile in use (JSON text): the one an organisation set by policy when
+    /// `from_policy`, else the stored one; the demo profile when there is none or it is refused
+    /// (then [`BackgroundEngine::warning`] says why).
     #[wasm_bindgen(constructor)]
-    pub fn new(profile_json: Option<String>) -> BackgroundEngine {
+    pub fn new(profile_json: Option<String>, from_policy: bool) -> BackgroundEngine {
+        let whose = if from_policy {
+            "the profile your organisation set"
+        } else {
+            "the stored profile"
+        };
         let (profile, warning) = match profile_json.as_deref().map(Profile::from_json) {
             Some(Ok(p)) => (p, None),
             Some(Err(e)) => (
                 Profile::demo(),
-                Some(format!(
-                    "the stored profile was refused ({e}); using the demo profile"
-                )),
+                Some(format!("{whose} was refused ({e}); using the demo profile")),
             ),
             None => (Profile::demo(), None),
         };

@@ -176,15 +176,29 @@ export async function launchChromium({ headless = true, profile = null, extensio
   };
 }
 
-/** Firefox ESR with Hat Tip. `colorScheme`: 'light' (default) or 'dark', what pages are told.
+/** A home directory whose managed-storage manifest gives Hat Tip `data`, as an administrator's
+ *  policy would (Firefox reads `~/.mozilla/managed-storage/<add-on id>.json`). */
+function managedHome(data) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'hattip-home-'));
+  const dir = path.join(home, '.mozilla', 'managed-storage');
+  fs.mkdirSync(dir, { recursive: true });
+  const id = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+  fs.writeFileSync(path.join(dir, `${id}.json`), JSON.stringify({ name: id, description: 'Hat Tip test policy', type: 'storage', data }));
+  return home;
+}
+
+/** Firefox ESR with Hat Tip. `managed`: what an organisation's policy puts in Hat Tip's managed
+ *  storage (e.g. `{ profile }`), none by default. `colorScheme`: 'light' (default) or 'dark', what pages are told.
  *  `lang`: the interface language; other than English it needs Debian's language pack
  *  (firefox-esr-l10n-*, installed by `./build.sh setup` for Spanish). */
-export async function launchFirefox({ colorScheme = 'light', lang = 'en-US' } = {}) {
+export async function launchFirefox({ colorScheme = 'light', lang = 'en-US', managed = null } = {}) {
   assertBuilt();
+  const home = managed ? managedHome(managed) : null;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
     headless: true,
+    ...(home ? { env: { ...process.env, HOME: home } } : {}),
     defaultViewport: { width: 1100, height: 900 },
     extraPrefsFirefox: {
       'app.update.enabled': false, 'browser.shell.checkDefaultBrowser': false,
@@ -216,6 +230,9 @@ export async function launchFirefox({ colorScheme = 'light', lang = 'en-US' } = 
         await new Promise((r) => setTimeout(r, 100));
       }
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      if (home) fs.rmSync(home, { recursive: true, force: true });
+    },
   };
 }
