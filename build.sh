@@ -9,8 +9,9 @@
 #                       (Chromium and Firefox)
 #   ./build.sh bench    build, then measure the extension on pages with and without it, next to
 #                       mark.js, and the engine (wasm with bench hooks, native); BENCHMARKS.md
-#   ./build.sh eval     measure language, sentiment and intent on ../shared/data next to VADER
-#                       (prints the table and rewrites it in ACCURACY.md)
+#   ./build.sh eval     measure language, sentiment and intent on ../shared/data next to VADER,
+#                       and the engine on the corpus' dev and test splits (rewrites ACCURACY.md)
+#   ./build.sh train    retrain the shipped model (src/analyze/model.bin) from data/ (~1 minute)
 #   ./build.sh setup    only install the toolchain, npm packages and browsers
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -120,11 +121,15 @@ case "${1:-build}" in
     log "format and lints (native and wasm32, warnings are errors)"
     cargo fmt --check
     cargo clippy --quiet --all-targets -- -D warnings
+    cargo clippy --quiet --all-targets --features train -- -D warnings
     cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
     log "the Firefox package as addons.mozilla.org checks it (addons-linter)"
     node_modules/.bin/addons-linter dist/firefox --warnings-as-errors
     log "engine and CLI tests"
     cargo test
+    log "the corpus' tests, and the shipped model is exactly what data/ and the code make"
+    cargo test --quiet --features train --lib training
+    cargo run --quiet --features train --bin hattip-train -- --check
     fuzz
     log "mention log and translation tests"
     node --test tests/log/ tests/i18n/
@@ -138,6 +143,8 @@ case "${1:-build}" in
     cargo build --quiet --release --bin hattip
     python3 scripts/evaluate.py --write
     python3 scripts/evaluate_replies.py --write
+    python3 scripts/evaluate_corpus.py --write
     ;;
-  *) echo "usage: ./build.sh [build|demo|test|bench|eval|setup]" >&2; exit 2 ;;
+  train) setup_rust; cargo run --quiet --release --features train --bin hattip-train ;;
+  *) echo "usage: ./build.sh [build|demo|test|bench|eval|train|setup]" >&2; exit 2 ;;
 esac

@@ -5,18 +5,28 @@
 
 use serde::Serialize;
 
-use crate::analyze::{mentions_of, understand, Intent, Mention, Sentiment};
+use crate::analyze::{
+    masked_lower, mentions_of, understand, Corrections, Intent, Mention, Sentiment,
+};
 use crate::matcher::Matcher;
 use crate::post::{Author, Post};
 use crate::profile::{Profile, ProfileError};
-use crate::reply::{draft_reply, Reply};
+use crate::reply::{draft_reply, Reply, ReplyAct};
 use crate::text::{CaseMode, FoldedText};
+
+/// An intent Hat Tip weighed for a post, and how likely it is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Likely {
+    pub intent: Intent,
+    pub probability: f32,
+}
 
 /// A brand profile compiled for analysis.
 #[derive(Debug)]
 pub struct Engine {
     profile: Profile,
     matcher: Matcher,
+    corrections: Corrections,
 }
 
 /// Everything Hat Tip has to say about one post.
@@ -26,6 +36,10 @@ pub struct Analysis {
     pub language: &'static str,
     pub sentiment: Sentiment,
     pub intent: Intent,
+    /// How sure Hat Tip is of `intent` (its probability, 0..1; 1 when the user said so).
+    pub confidence: f32,
+    /// The intents Hat Tip weighed, with their probabilities, most likely first.
+    pub likely: Vec<Likely>,
     pub reply: Reply,
     /// The words and phrases that decided the intent and sentiment, most telling first; the card
     /// shows them so the user can see why (omitted from JSON when empty).
@@ -35,13 +49,35 @@ pub struct Analysis {
     /// reply to draft (present only when true).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub own: bool,
+    /// The intent is the one the user gave a close post they corrected (present only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_correction: bool,
+}
+
+impl Analysis {
+    /// The acts the card offers: the reply's, then those of the next likely intents, three at
+    /// most and each once.
+    pub fn offered_acts(&self) -> Vec<ReplyAct> {
+        let mut acts = vec![self.reply.act];
+        for l in &self.likely {
+            let act = ReplyAct::for_intent(l.intent);
+            if acts.len() < 3 && !acts.contains(&act) {
+                acts.push(act);
+            }
+        }
+        acts
+    }
 }
 
 impl Engine {
     /// Compiles `profile` (already validated, as every [`Profile`] is).
     pub fn new(profile: Profile) -> Engine {
         let matcher = Matcher::new(&profile);
-        Engine { profile, matcher }
+        Engine {
+            profile,
+            matcher,
+            corrections: Corrections::default(),
+        }
     }
 
     /// Validates a profile given as JSON text (schema v1) and compiles it.
@@ -68,8 +104,14 @@ impl Engine {
     /// from the card): the reply is drafted for that intent.
     pub fn analyze_as(&self, post: &Post<'_>, intent: Option<Intent>) -> Analysis {
         let mut u = understand(post, &self.profile, &self.matcher);
+        let mut from_correction = false;
         if let Some(intent) = intent {
             u.intent = intent;
+            u.confidence = 1.0;
+        } else if let Some((intent, closeness)) = self.corrections.intent_for(&u.lower) {
+            from_correction = intent != u.intent;
+            u.intent = intent;
+            u.confidence = closeness;
         }
         let own = post.author.is_some_and(|a| self.is_own(a));
         let reply = if own {
@@ -89,10 +131,33 @@ impl Engine {
             language: u.language,
             sentiment: u.sentiment,
             intent: u.intent,
+            confidence: u.confidence,
+            likely: u
+                .likely
+                .iter()
+                .map(|&(intent, probability)| Likely {
+                    intent,
+                    probability,
+                })
+                .collect(),
             reply,
             reasons: u.reasons,
             own,
+            from_correction,
         }
+    }
+
+    /// Remembers the user's correction of a post ("this is praise"): later posts close to it
+    /// (mostly the same words) are read the same way. Kept in memory; the caller keeps the
+    /// corrections themselves and gives them again to a new engine.
+    pub fn correct(&mut self, text: &str, intent: Intent) {
+        self.corrections
+            .add(&masked_lower(text, &self.matcher), intent);
+    }
+
+    /// The corrections this engine remembers.
+    pub fn corrections(&self) -> &Corrections {
+        &self.corrections
     }
 
     /// Whether `author` is one of the profile's brands: an @handle of a brand, or a display name
@@ -130,6 +195,54 @@ mod tests {
     use super::*;
     use crate::analyze::SentimentLabel;
     use crate::reply::ReplyAct;
+
+    #[test]
+    fn a_correction_reads_close_posts_the_same_way_and_no_others() {
+        let mut engine = Engine::demo();
+        let post = |text| Post {
+            text,
+            ..Default::default()
+        };
+        let first = "Northwind saved me from a scam email today, so grateful";
+        let close = "Zephyr Air saved me from a scam email today, grateful";
+        let other = "Northwind my order never arrived and nobody answers";
+        let before = engine.analyze(&post(close)).intent;
+        engine.correct(first, Intent::Praise);
+        let after = engine.analyze(&post(close));
+        assert_eq!(after.intent, Intent::Praise);
+        assert_eq!(after.reply.act, ReplyAct::Thank);
+        assert_eq!(after.from_correction, before != Intent::Praise);
+        let unrelated = engine.analyze(&post(other));
+        assert_eq!(unrelated.intent, Intent::Complaint);
+        assert!(!unrelated.from_correction);
+        // The user's intent for this very post still comes first.
+        let asked = engine.analyze_as(&post(close), Some(Intent::Question));
+        assert_eq!(asked.intent, Intent::Question);
+    }
+
+    #[test]
+    fn the_card_offers_the_reply_act_first_then_the_likely_ones() {
+        let engine = Engine::demo();
+        let a = engine.analyze(&Post {
+            text: "Northwind is the store open on Sunday?",
+            ..Default::default()
+        });
+        let offered = a.offered_acts();
+        assert_eq!(offered[0], a.reply.act);
+        assert!(offered.len() <= 3 && offered.len() >= 2);
+        let unique: std::collections::BTreeSet<_> = offered.iter().map(|a| a.as_str()).collect();
+        assert_eq!(unique.len(), offered.len());
+        let total: f32 = a.likely.iter().map(|l| l.probability).sum();
+        assert!(
+            (total - 1.0).abs() < 1e-3,
+            "probabilities sum to 1: {total}"
+        );
+        assert!(a
+            .likely
+            .windows(2)
+            .all(|w| w[0].probability >= w[1].probability));
+        assert!(a.confidence > 0.0 && a.confidence <= 1.0);
+    }
 
     #[test]
     fn analysis_of_a_complaint() {

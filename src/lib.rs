@@ -12,6 +12,7 @@
 //! - `engine`: the facade tying them together; `protocol`: the messages a page's content
 //!   script exchanges with the engine in the extension's background.
 //! - [`cli`]: the command-line front end (`hattip analyze`).
+//! - `training` (the `train` feature): the corpus, training the model and measuring it.
 //! - `browser` (wasm32 with the `browser` feature): the background's engine, the options and
 //!   popup pages. What runs in web pages is plain JS in `extension/content/` and never loads wasm.
 //!
@@ -28,8 +29,12 @@ pub(crate) mod reply;
 pub(crate) mod text;
 pub(crate) mod voice;
 
-pub use analyze::{Intent, Mention, Sentiment, SentimentLabel};
-pub use engine::{Analysis, Engine};
+/// Making and measuring the model (the `train` feature: `./build.sh train` and `eval`).
+#[cfg(feature = "train")]
+pub mod training;
+
+pub use analyze::{Corrections, Intent, Mention, Sentiment, SentimentLabel};
+pub use engine::{Analysis, Engine, Likely};
 pub use post::{Author, Platform, Post};
 pub use profile::{Profile, ProfileError};
 pub use protocol::answer as answer_request;

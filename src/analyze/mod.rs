@@ -2,8 +2,10 @@
 //! that decided them. Drafting the reply is `reply`'s job; `crate::engine` puts the two together.
 //! No DOM, no I/O.
 
+pub mod corrections;
 pub mod intent;
 pub mod language;
+pub(crate) mod model;
 pub mod sentiment;
 
 use serde::Serialize;
@@ -12,6 +14,7 @@ use crate::matcher::{Matcher, MentionSpan};
 use crate::post::Post;
 use crate::profile::Profile;
 use crate::text::slices_utf16;
+pub use corrections::Corrections;
 pub use intent::Intent;
 pub use sentiment::{Sentiment, SentimentLabel};
 
@@ -37,6 +40,10 @@ pub struct Understanding {
     pub language: &'static str,
     pub sentiment: Sentiment,
     pub intent: Intent,
+    /// How sure Hat Tip is of `intent`: its probability, in [0, 1].
+    pub confidence: f32,
+    /// Every intent with its probability, most likely first.
+    pub likely: Vec<(Intent, f32)>,
     /// The words and phrases that decided the intent and sentiment, most telling first.
     pub reasons: Vec<String>,
     /// The masked, lower-cased text the reply's context finders read.
@@ -61,6 +68,7 @@ fn mask(text: &str, mentions: &[MentionSpan], keep_tag_words: bool) -> String {
     let mut pos16 = 0u32;
     let mut token_masked = false;
     let mut handle_like = false;
+    let mut handle = false;
     let mut at_token_start = true;
     let mut next_mention = 0;
     for (i, c) in text.char_indices() {
@@ -70,7 +78,8 @@ fn mask(text: &str, mentions: &[MentionSpan], keep_tag_words: bool) -> String {
         } else if at_token_start {
             at_token_start = false;
             let rest = &text[i..];
-            handle_like = c == '@' || (c == '#' && !keep_tag_words);
+            handle = c == '@';
+            handle_like = handle || (c == '#' && !keep_tag_words);
             token_masked = handle_like
                 || rest.starts_with("http://")
                 || rest.starts_with("https://")
@@ -81,8 +90,13 @@ fn mask(text: &str, mentions: &[MentionSpan], keep_tag_words: bool) -> String {
                 pos16 += 1;
                 continue;
             }
-        } else if handle_like && token_masked && !(c.is_alphanumeric() || c == '_') {
-            // `@bob.` or `#tag!`: the punctuation after a handle or tag is the sentence's.
+        } else if handle_like && token_masked && !(c.is_alphanumeric() || c == '_')
+            || handle && token_masked && !(c.is_ascii_alphanumeric() || c == '_')
+            || handle_like && token_masked && c >= '\u{3040}'
+        {
+            // `@bob.` or `#tag!`: the punctuation after a handle or tag is the sentence's; and
+            // handles are ASCII (X, Facebook), so `@brandに夢中` is a handle, then Japanese,
+            // as is what follows a Latin tag in a language written without spaces.
             token_masked = false;
         }
         // Mentions come sorted by start: drop those that ended, look at the next one.
@@ -149,30 +163,91 @@ pub fn mentions_of(text: &str, spans: &[MentionSpan], profile: &Profile) -> Vec<
         .collect()
 }
 
-/// Understands one post against the compiled profile.
-pub fn understand(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Understanding {
-    let spans = matcher.find(post.text);
-    let language = language::detect(&masked_text(post.text, &spans));
-    let masked = masked_keeping_tags(post.text, &spans);
+/// What the rules make of a post, before the model weighs in: also what the model reads.
+pub(crate) struct RuleReading {
+    pub spans: Vec<MentionSpan>,
+    pub language: &'static str,
+    /// The masked, lower-cased text (tags keep their words).
+    pub lower: String,
+    /// What the intent rules read (a brand's name becomes `it`).
+    pub intent_lower: String,
+    pub lexicon: Sentiment,
+    pub drivers: Vec<String>,
+    pub intent: Intent,
+    pub cues: Vec<String>,
+}
+
+/// The text corrections compare: masked (brand mentions, handles, URLs) and lower-cased.
+pub(crate) fn masked_lower(text: &str, matcher: &Matcher) -> String {
+    masked_keeping_tags(text, &matcher.find(text)).to_lowercase()
+}
+
+/// Runs the rules over one post.
+pub(crate) fn read_with_rules(text: &str, matcher: &Matcher) -> RuleReading {
+    let spans = matcher.find(text);
+    let language = language::detect(&masked_text(text, &spans));
+    let masked = masked_keeping_tags(text, &spans);
     let lower = masked.to_lowercase();
-    let (sentiment, drivers) = sentiment::score_with_drivers(&masked, language);
-    let (intent, cues) =
-        intent::classify_with_cues(&intent_text(post.text, &spans, &masked, &lower), &sentiment);
-    let mut reasons = cues;
-    for word in drivers {
-        if !reasons.iter().any(|r| r.contains(&word.to_lowercase())) {
-            reasons.push(word);
+    let (lexicon, drivers) = sentiment::score_with_drivers(&masked, language);
+    let intent_lower = intent_text(text, &spans, &masked, &lower);
+    let (intent, cues) = intent::classify_with_cues(&intent_lower, &lexicon);
+    RuleReading {
+        spans,
+        language,
+        lower,
+        intent_lower,
+        lexicon,
+        drivers,
+        intent,
+        cues,
+    }
+}
+
+impl RuleReading {
+    /// The model's view of this reading.
+    pub(crate) fn signals<'a>(&'a self, text: &'a str) -> model::Signals<'a> {
+        model::Signals {
+            text,
+            lower: &self.intent_lower,
+            language: self.language,
+            rule_intent: self.intent,
+            rule_cues: &self.cues,
+            lexicon: &self.lexicon,
         }
     }
-    let mentions = mentions_of(post.text, &spans, profile);
+}
+
+/// Understands one post against the compiled profile. The rules decide the intent; the model
+/// (`model.rs`) weighs every intent, which gives how sure Hat Tip is and the alternatives the
+/// card offers; slurs and threats are offensive whatever it says.
+pub fn understand(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Understanding {
+    let reading = read_with_rules(post.text, matcher);
+    let probabilities = model::Model::shipped().predict(&reading.signals(post.text));
+    let mut likely: Vec<(Intent, f32)> = model::INTENTS
+        .iter()
+        .copied()
+        .zip(probabilities.iter().copied())
+        .collect();
+    likely.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let intent = reading.intent;
+    let confidence = likely.iter().find(|l| l.0 == intent).map_or(0.0, |l| l.1);
+    let mut reasons = reading.cues.clone();
+    for word in &reading.drivers {
+        if !reasons.iter().any(|r| r.contains(&word.to_lowercase())) {
+            reasons.push(word.clone());
+        }
+    }
+    let mentions = mentions_of(post.text, &reading.spans, profile);
     Understanding {
-        spans,
+        spans: reading.spans,
         mentions,
-        language,
-        sentiment,
+        language: reading.language,
+        sentiment: reading.lexicon,
         intent,
+        confidence,
+        likely,
         reasons,
-        lower,
+        lower: reading.lower,
     }
 }
 
@@ -190,6 +265,10 @@ mod tests {
             masked.split_whitespace().collect::<Vec<_>>(),
             vec!["rocks", "ok"]
         );
+        let text = "@bobに夢中です";
+        assert_eq!(masked_text(text, &[]).trim(), "に夢中です");
+        let text = "#Orlaに夢中";
+        assert_eq!(masked_text(text, &[]).trim(), "に夢中");
         let text = "no thanks @bob. Worst #day!";
         assert_eq!(
             masked_text(text, &[])

@@ -382,7 +382,7 @@ fn valence(token: &str) -> Option<f32> {
         .map(|i| lex[i].1)
 }
 
-fn is_negation(token: &str) -> bool {
+pub(crate) fn is_negation(token: &str) -> bool {
     NEGATIONS.contains(&token)
         || token.ends_with("n't")
         || NEGATIONS.contains(&token.replace('\'', "").as_str())

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Measures the engine on the project's corpus (data/corpus/): its dev and test splits, whose
+template families training never saw. `./build.sh eval` runs it; `--write` also rewrites the
+corpus section of ACCURACY.md. The numbers come from `hattip-train --report` (the engine with
+the model the repository's data make, which `./build.sh test` checks is the shipped one).
+
+Act: the reply's act is the one the kind asks for (a troll: moderation or no reply). Harmful:
+an apology to praise, thanks to a complaint, a reply to a troll, moderation of anything else.
+Offered: the right act is among the three the card offers. Reply language: replies in the
+post's language (a post with no words, only the brand and emoji, in the profile's).
+"""
+import argparse
+import json
+import pathlib
+import subprocess
+
+from evaluate import write_section
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def report(split):
+    out = subprocess.run(
+        ["cargo", "run", "--quiet", "--release", "--features", "train", "--bin", "hattip-train", "--", "--report", split],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout
+    return json.loads(out)
+
+
+def ratio(a, b):
+    return f"{a / b:.3f}" if b else "n/a"
+
+
+def table(reports):
+    lines = [
+        "| split | rows | act right | harmful act | right act among the 3 offered | reply language | rules alone: act · harmful · offered |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in reports:
+        e, rules = r["engine"], r["rules"]
+        lines.append(
+            f"| {r['split']} | {e['rows']:,} | {ratio(e['act_right'], e['rows'])} | {ratio(e['harmful'], e['rows'])} "
+            f"| {ratio(e['act_in_offered'], e['rows'])} | {ratio(e['reply_language_right'], e['replies'])} "
+            f"| {ratio(rules['act_right'], rules['rows'])} · {ratio(rules['harmful'], rules['rows'])} · {ratio(rules['act_in_offered'], rules['rows'])} |"
+        )
+    lines += ["", "Per language (act right · harmful), test split:", ""]
+    test = reports[-1]["engine"]
+    lines.append("| " + " | ".join(test["languages"]) + " |")
+    lines.append("|" + "---:|" * len(test["languages"]))
+    lines.append("| " + " | ".join(f"{ratio(v[1], v[0])} · {ratio(v[2], v[0])}" for v in test["languages"].values()) + " |")
+    lines += ["", "Per kind (act right), test split:", ""]
+    lines.append("| " + " | ".join(k.replace("_", " ") for k in test["kinds"]) + " |")
+    lines.append("|" + "---:|" * len(test["kinds"]))
+    lines.append("| " + " | ".join(ratio(v[1], v[0]) for v in test["kinds"].values()) + " |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="rewrite the corpus section of ACCURACY.md")
+    args = parser.parse_args()
+    body = table([report("dev"), report("test")])
+    print(body)
+    if args.write:
+        write_section("corpus", body)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,438 @@
+//! Making and measuring the model (`./build.sh train`, `./build.sh eval`; the `train` feature,
+//! never in what ships). Training reads the project's corpus (`corpus`, train split only) and
+//! Davidson et al.'s MIT-licensed tweets (`data/mit/davidson/`, abusive or not), turns each post
+//! into the same features the engine reads (`analyze::model::features` of the rules' reading),
+//! and fits a softmax regression over the intents with AdaGrad in a fixed order: the same inputs
+//! give the same `model.bin`, byte for byte. The report measures the engine with that model on
+//! the corpus' dev and test splits, next to the rules alone.
+
+pub mod corpus;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::analyze::model::{self, Head, Model, BUCKETS, INTENTS};
+use crate::analyze::{masked_text, read_with_rules, Intent};
+use crate::engine::Engine;
+use crate::matcher::Matcher;
+use crate::post::Post;
+use crate::profile::Profile;
+use crate::reply::ReplyAct;
+use corpus::{Brand, CorpusError, Row, Split, SplitMix};
+
+const EPOCHS: usize = 12;
+const LEARNING_RATE: f32 = 0.3;
+/// L2 penalties: light on what the rules found, heavy on the post's words, which the corpus'
+/// few sentence shapes per kind would otherwise let the model learn by heart.
+const L2_SIGNALS: f32 = 1e-5;
+const L2_WORDS: f32 = 1e-2;
+/// The weight of a Davidson row next to a corpus row: there are many more of them, and they
+/// are not posts to a brand.
+const DAVIDSON_WEIGHT: f32 = 0.3;
+
+/// A post as training sees it.
+struct Example {
+    features: Vec<u32>,
+    /// The rules' class, if the head has rules.
+    prior: Option<usize>,
+    /// The classes the label allows, one bit each (one bit: a plain label).
+    intent: u8,
+    weight: f32,
+}
+
+/// A profile with the corpus' brands, as a user of each would set it up.
+pub fn corpus_profile(brands: &[Brand]) -> Profile {
+    let brands: Vec<serde_json::Value> = brands
+        .iter()
+        .map(|b| {
+            serde_json::json!({
+                "name": b.name, "handles": [b.handle], "hashtags": [b.hashtag]
+            })
+        })
+        .collect();
+    Profile::from_json(&serde_json::json!({ "version": 1, "brands": brands }).to_string())
+        .expect("the corpus brands make a valid profile")
+}
+
+/// The intent class of a label as the corpus files write it.
+fn intent_index(name: &str) -> Option<usize> {
+    INTENTS.iter().position(|i: &Intent| i.as_str() == name)
+}
+
+fn features_of(text: &str, matcher: &Matcher) -> (Vec<u32>, Option<usize>) {
+    let reading = read_with_rules(text, matcher);
+    let signals = reading.signals(text);
+    (model::features(&signals), Some(model::prior(&signals)))
+}
+
+/// Davidson et al.'s tweets (`class`: 0 hate speech, 1 offensive, 2 neither), as abusive or not.
+fn davidson_rows(dir: &Path) -> Result<Vec<(String, bool)>, CorpusError> {
+    let path = dir.join("labeled_data.csv");
+    let mut reader = csv::Reader::from_path(&path)
+        .map_err(|e| CorpusError(format!("{}: {e}", path.display())))?;
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| CorpusError(format!("{}: {e}", path.display())))?;
+        let (Some(class), Some(text)) = (record.get(5), record.get(6)) else {
+            continue;
+        };
+        rows.push((text.to_string(), class != "2"));
+    }
+    Ok(rows)
+}
+
+/// Trains the shipped model from the repository's data (`root` is the repository): the
+/// corpus' train split and Davidson et al.'s tweets, abusive (offensive) or not (any other
+/// intent: a partial label).
+pub(crate) fn train(root: &Path) -> Result<Model, CorpusError> {
+    let (brands, rows) = corpus::load(&root.join("data/corpus"))?;
+    let matcher = Matcher::new(&corpus_profile(&brands));
+    // The language head learns from the corpus' posts that have words, in their language.
+    let languages: Vec<Example> = rows
+        .iter()
+        .filter(|r| r.split == Split::Train && r.reply_language == r.language)
+        .map(|r| {
+            let masked = masked_text(&r.text, &matcher.find(&r.text)).to_lowercase();
+            let class = model::LANGUAGES.iter().position(|&l| l == r.language);
+            Example {
+                features: model::language_features(&masked),
+                prior: None,
+                intent: 1 << class.expect("templates are in the reply languages"),
+                weight: 1.0,
+            }
+        })
+        .collect();
+    let language = fit(&languages, model::LANGUAGES.len());
+    // The intent head reads the language the engine will detect, with this language head.
+    Model {
+        intent: Head::zero(INTENTS.len()),
+        language: language.clone(),
+    }
+    .use_fresh();
+    let mut examples: Vec<Example> = rows
+        .iter()
+        .filter(|r| r.split == Split::Train)
+        .map(|r| {
+            let (features, prior) = features_of(&r.text, &matcher);
+            let intent = intent_index(&r.intent).expect("kinds.tsv names known intents");
+            Example {
+                features,
+                prior,
+                intent: 1 << intent,
+                weight: 1.0,
+            }
+        })
+        .collect();
+    let offensive = 1 << intent_index("offensive").unwrap();
+    let all = (1u8 << INTENTS.len()) - 1;
+    for (text, abusive) in davidson_rows(&root.join("data/mit/davidson"))? {
+        let (features, prior) = features_of(&text, &matcher);
+        examples.push(Example {
+            features,
+            prior,
+            intent: if abusive { offensive } else { all & !offensive },
+            weight: DAVIDSON_WEIGHT,
+        });
+    }
+    Ok(Model {
+        intent: fit(&examples, INTENTS.len()),
+        language,
+    })
+}
+
+/// One softmax regression over the examples that have this head's label, classes weighted
+/// so that each counts as much as the others, then stored as bytes with a scale per class.
+fn fit(examples: &[Example], classes: usize) -> Head {
+    let labelled: Vec<(&Example, u8, Option<usize>)> =
+        examples.iter().map(|e| (e, e.intent, e.prior)).collect();
+    // Classes are weighted by the plainly labelled examples; a partly labelled one weighs 1.
+    let mut totals = vec![0f32; classes];
+    for (e, mask, _) in &labelled {
+        if mask.count_ones() == 1 {
+            totals[mask.trailing_zeros() as usize] += e.weight;
+        }
+    }
+    let sum: f32 = totals.iter().sum();
+    let class_weight: Vec<f32> = totals
+        .iter()
+        .map(|&t| {
+            if t > 0.0 {
+                sum / (classes as f32 * t)
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let mut weights = vec![0f32; classes * BUCKETS];
+    let mut squares = vec![1e-6f32; classes * BUCKETS];
+    let mut bias = vec![0f32; classes];
+    let mut bias_squares = vec![1e-6f32; classes];
+    let mut order: Vec<usize> = (0..labelled.len()).collect();
+    let mut rng = SplitMix(0x4a7_7117);
+    let mut scores = vec![0f32; classes];
+    let mut target = vec![0f32; classes];
+    for _ in 0..EPOCHS {
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        for &i in &order {
+            let (example, mask, prior) = labelled[i];
+            for (c, score) in scores.iter_mut().enumerate() {
+                let row = &weights[c * BUCKETS..];
+                *score = bias[c]
+                    + example
+                        .features
+                        .iter()
+                        .map(|&f| row[f as usize])
+                        .sum::<f32>();
+            }
+            if let Some(prior) = prior {
+                scores[prior] += model::RULE_PRIOR;
+            }
+            model::softmax(&mut scores);
+            // The target spreads over the allowed classes as the model already does, so a
+            // partial label ("not offensive") only pushes away from the classes it rules out.
+            let allowed: f32 = (0..classes)
+                .filter(|c| mask >> c & 1 == 1)
+                .map(|c| scores[c])
+                .sum();
+            for c in 0..classes {
+                target[c] = if mask >> c & 1 == 1 {
+                    scores[c] / allowed.max(1e-9)
+                } else {
+                    0.0
+                };
+            }
+            let strength = example.weight
+                * if mask.count_ones() == 1 {
+                    class_weight[mask.trailing_zeros() as usize]
+                } else {
+                    1.0
+                };
+            for c in 0..classes {
+                let g = (scores[c] - target[c]) * strength;
+                bias_squares[c] += g * g;
+                bias[c] -= LEARNING_RATE * g / bias_squares[c].sqrt();
+                for &f in &example.features {
+                    let k = c * BUCKETS + f as usize;
+                    let l2 = if model::is_signal(f) {
+                        L2_SIGNALS
+                    } else {
+                        L2_WORDS
+                    };
+                    let gk = g + l2 * weights[k];
+                    squares[k] += gk * gk;
+                    weights[k] -= LEARNING_RATE * gk / squares[k].sqrt();
+                }
+            }
+        }
+    }
+    quantize(&weights, bias, classes)
+}
+
+fn quantize(weights: &[f32], bias: Vec<f32>, classes: usize) -> Head {
+    let mut scale = Vec::with_capacity(classes);
+    let mut bytes = Vec::with_capacity(weights.len());
+    for c in 0..classes {
+        let row = &weights[c * BUCKETS..(c + 1) * BUCKETS];
+        let max = row.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let s = if max > 0.0 { max / 127.0 } else { 1.0 };
+        scale.push(s);
+        bytes.extend(
+            row.iter()
+                .map(|w| (w / s).round().clamp(-127.0, 127.0) as i8),
+        );
+    }
+    Head {
+        scale,
+        bias,
+        weights: bytes,
+    }
+}
+
+/// The harmful mistakes: an apology to praise, thanks to a complaint, a reply to a troll, or
+/// moderation of an ordinary post.
+pub fn harmful(gold: &str, act: ReplyAct) -> bool {
+    match (gold, act) {
+        ("thank", ReplyAct::ApologizeHelp) | ("apologize_help", ReplyAct::Thank) => true,
+        ("moderate", a) => !matches!(a, ReplyAct::Moderate | ReplyAct::None),
+        (_, ReplyAct::Moderate) => true,
+        _ => false,
+    }
+}
+
+/// Counts for one way of answering (the engine, or the rules alone) on one split.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Score {
+    pub rows: usize,
+    pub act_right: usize,
+    pub harmful: usize,
+    pub act_in_offered: usize,
+    /// Rows answered with a reply, and those in the right language.
+    pub replies: usize,
+    pub reply_language_right: usize,
+    /// Per kind: rows and right acts.
+    pub kinds: BTreeMap<String, (usize, usize)>,
+    /// Per language: rows, right acts and harmful acts.
+    pub languages: BTreeMap<String, (usize, usize, usize)>,
+    /// Per gold act, the acts given and how often.
+    pub confusion: BTreeMap<String, BTreeMap<&'static str, usize>>,
+    /// A few harmful answers, as `gold → given: text`, to read.
+    pub harmful_examples: Vec<String>,
+    /// Per language, the reply languages given.
+    pub reply_languages: BTreeMap<String, BTreeMap<String, usize>>,
+    /// A few replies in the wrong language, as `wanted → given: text`.
+    pub language_examples: Vec<String>,
+}
+
+/// The engine and the rules alone on the corpus' `split`, with the model the repository's data
+/// and code make now (the shipped one, when `--check` passes).
+pub fn report(root: &Path, split: Split) -> Result<serde_json::Value, CorpusError> {
+    train(root)?.use_fresh();
+    let (brands, rows) = corpus::load(&root.join("data/corpus"))?;
+    let engine = Engine::new(corpus_profile(&brands));
+    let matcher = Matcher::new(engine.profile());
+    let mut counts: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+    for r in &rows {
+        *counts
+            .entry(r.language.clone())
+            .or_default()
+            .entry(r.split.as_str())
+            .or_default() += 1;
+    }
+    let mut engine_score = Score::default();
+    let mut rules_score = Score::default();
+    for row in rows.iter().filter(|r| r.split == split) {
+        let analysis = engine.analyze(&Post {
+            text: &row.text,
+            ..Post::default()
+        });
+        let act = analysis.reply.act;
+        let offered = analysis.offered_acts();
+        score(
+            &mut engine_score,
+            row,
+            act,
+            &offered,
+            analysis.reply.language,
+        );
+        let rules = ReplyAct::for_intent(read_with_rules(&row.text, &matcher).intent);
+        score(
+            &mut rules_score,
+            row,
+            rules,
+            &[rules],
+            analysis.reply.language,
+        );
+    }
+    Ok(serde_json::json!({
+        "split": split.as_str(),
+        "rows": counts,
+        "engine": engine_score,
+        "rules": rules_score,
+        "corrections": corrections_help(&brands, &rows, split),
+    }))
+}
+
+/// What the card's corrections do to the other posts: the user corrects the first post of each
+/// template family the engine gets wrong (with the family's intent), and every other post of
+/// the split is read again. `fixed`: wrong before and right after; `broken`: the reverse.
+fn corrections_help(brands: &[Brand], rows: &[Row], split: Split) -> serde_json::Value {
+    let plain = Engine::new(corpus_profile(brands));
+    let mut taught = Engine::new(corpus_profile(brands));
+    let of_split: Vec<&Row> = rows.iter().filter(|r| r.split == split).collect();
+    let act_of = |engine: &Engine, row: &Row| {
+        engine
+            .analyze(&Post {
+                text: &row.text,
+                ..Post::default()
+            })
+            .reply
+            .act
+    };
+    let before: Vec<bool> = of_split
+        .iter()
+        .map(|r| gold_act_matches(&r.act, act_of(&plain, r)))
+        .collect();
+    let mut corrected = std::collections::BTreeSet::new();
+    let mut families = std::collections::BTreeSet::new();
+    for (i, row) in of_split.iter().enumerate() {
+        if !before[i] && families.insert(row.family.as_str()) {
+            let intent = INTENTS[intent_index(&row.intent).expect("known intent")];
+            taught.correct(&row.text, intent);
+            corrected.insert(i);
+        }
+    }
+    let (mut fixed, mut broken, mut read) = (0, 0, 0);
+    for (i, row) in of_split.iter().enumerate() {
+        if corrected.contains(&i) {
+            continue;
+        }
+        read += 1;
+        let after = gold_act_matches(&row.act, act_of(&taught, row));
+        fixed += (!before[i] && after) as usize;
+        broken += (before[i] && !after) as usize;
+    }
+    serde_json::json!({
+        "corrections": corrected.len(),
+        "rows_read_again": read,
+        "fixed": fixed,
+        "broken": broken,
+    })
+}
+
+fn score(s: &mut Score, row: &Row, act: ReplyAct, offered: &[ReplyAct], language: &str) {
+    let right = gold_act_matches(&row.act, act);
+    s.rows += 1;
+    s.act_right += right as usize;
+    s.harmful += harmful(&row.act, act) as usize;
+    s.act_in_offered += offered.iter().any(|&a| gold_act_matches(&row.act, a)) as usize;
+    // A troll gets no reply, so no reply language.
+    if !language.is_empty() {
+        s.replies += 1;
+        s.reply_language_right += (language == row.reply_language) as usize;
+        if language != row.reply_language && s.language_examples.len() < 60 {
+            s.language_examples
+                .push(format!("{} → {language}: {}", row.reply_language, row.text));
+        }
+    }
+    *s.reply_languages
+        .entry(row.language.clone())
+        .or_default()
+        .entry(language.to_string())
+        .or_default() += 1;
+    let kind = s.kinds.entry(row.kind.clone()).or_default();
+    kind.0 += 1;
+    kind.1 += right as usize;
+    let language = s.languages.entry(row.language.clone()).or_default();
+    language.0 += 1;
+    language.1 += right as usize;
+    language.2 += harmful(&row.act, act) as usize;
+    if harmful(&row.act, act) && s.harmful_examples.len() < 40 && row.family.ends_with('2') {
+        s.harmful_examples
+            .push(format!("{} → {}: {}", row.act, act.as_str(), row.text));
+    }
+    *s.confusion
+        .entry(row.act.clone())
+        .or_default()
+        .entry(act.as_str())
+        .or_default() += 1;
+}
+
+/// A troll is answered rightly by moderation or by no reply at all.
+fn gold_act_matches(gold: &str, act: ReplyAct) -> bool {
+    act.as_str() == gold || (gold == "moderate" && act == ReplyAct::None)
+}
+
+/// Trains and writes `src/analyze/model.bin`, or with `check` only compares; the bytes written
+/// or compared, and whether they equal the file.
+pub fn train_to_file(root: &Path, check: bool) -> Result<(usize, bool), CorpusError> {
+    let bytes = train(root)?.to_bytes();
+    let path = root.join("src/analyze/model.bin");
+    let same = std::fs::read(&path).is_ok_and(|old| old == bytes);
+    if !check {
+        std::fs::write(&path, &bytes)
+            .map_err(|e| CorpusError(format!("{}: {e}", path.display())))?;
+    }
+    Ok((bytes.len(), same))
+}
