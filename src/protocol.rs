@@ -71,6 +71,8 @@ pub struct Card<'a> {
     pub move_ids: &'a [&'static str],
     pub reply_language_code: &'static str,
     pub guidance_id: Option<&'static str>,
+    /// The kind of post is the one the user gave a close post they corrected.
+    pub from_correction: bool,
 }
 
 /// One matched text of a card.
@@ -134,6 +136,7 @@ impl<'a> Card<'a> {
             } else {
                 (a.reply.act == ReplyAct::Moderate).then_some("moderation")
             },
+            from_correction: a.from_correction,
             brands,
         })
     }

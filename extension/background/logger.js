@@ -7,7 +7,7 @@
 // working without the log.
 
 import { ACTIONS, INTENTS, LogError, MAX_TEXT, checkEntry } from '../log/record.js';
-import { openLog, writeBatch, counts, entriesByKey, prune, forgetTexts, clearLog } from '../log/store.js';
+import { openLog, writeBatch, counts, entriesByKey, entryChunks, prune, forgetTexts, clearLog } from '../log/store.js';
 import { SETTINGS_KEY, checkSettings } from '../log/settings.js';
 import { t } from '../i18n.js';
 
@@ -89,6 +89,25 @@ export class Logger {
       this.fail(error);
       return new Map();
     }
+  }
+
+  /** The user's corrections the log keeps with their post's text (`{text, intent}`), oldest
+   *  first, the latest `max` of them: the engine reads later posts close to one the same way. */
+  async corrections(max) {
+    if (!(await this.enabled())) return [];
+    await this.flush();
+    const found = [];
+    try {
+      for await (const chunk of entryChunks(await this.open())) {
+        for (const e of chunk) {
+          const c = e.actions?.corrected;
+          if (c && typeof e.text === 'string') found.push({ text: e.text, intent: c.intent, at: c.at });
+        }
+      }
+    } catch (error) {
+      this.fail(error);
+    }
+    return found.sort((a, b) => a.at - b.at).slice(-max).map(({ text, intent }) => ({ text, intent }));
   }
 
   /** Whether the user keeps a log at all (content scripts then send where they saw each post). */

@@ -46,13 +46,46 @@ async function managedProfile() {
   }
 }
 
+/** The user's corrections from the card (`{text, intent}`), oldest first: those the log kept,
+ *  then this session's. Every engine compiled reads them, so a post close to one the user
+ *  corrected is read the way they said. */
+const CORRECTIONS_KEPT = 1000;
+let corrections = null;
+
+function correctionsSoFar() {
+  corrections ??= logger.corrections(CORRECTIONS_KEPT).catch((error) => {
+    console.warn('Hat Tip: the corrections in the log could not be read:', error);
+    return [];
+  });
+  return corrections;
+}
+
+function teach(target, { text, intent }) {
+  try {
+    target.correct(text, intent);
+  } catch (error) {
+    console.warn(`Hat Tip: a correction was refused: ${error?.message ?? error}`);
+  }
+}
+
 async function compile() {
   await loadWasm();
   const managed = await managedProfile();
   const stored = managed ?? (await api.storage.local.get(PROFILE_KEY))[PROFILE_KEY];
   const next = new BackgroundEngine(stored == null ? undefined : JSON.stringify(stored), managed !== null);
   if (next.warning) console.warn(`Hat Tip: ${next.warning}`);
+  for (const c of await correctionsSoFar()) teach(next, c);
   return next;
+}
+
+/** A post the user corrected from the card (it comes with the intent they chose): remembered
+ *  for this session and by every engine from now on. */
+async function remember(post) {
+  const list = await correctionsSoFar();
+  const c = { text: post.text, intent: post.intent };
+  list.push(c);
+  if (list.length > CORRECTIONS_KEPT) list.shift();
+  if (engine) teach(engine, c);
 }
 
 /** The compiled engine, compiling it first if this worker has none yet. */
@@ -167,6 +200,9 @@ async function analyze(posts, sender) {
   });
   const answer = JSON.parse(engine.answer(JSON.stringify({ posts: bare })));
   if (!answer.ok) return answer;
+  for (const post of bare) {
+    if (typeof post?.intent === 'string' && typeof post.text === 'string') await remember(post);
+  }
   const site = siteOf(sender.tab?.url ?? sender.url);
   const logged = answer.results.map((result, i) => ({ result, i }))
     .filter(({ result, i }) => result.card && sources[i] && typeof sources[i] === 'object');
@@ -227,7 +263,7 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
       break;
     case 'hattip:status':
       answer = Promise.all([getEngine(), managedProfile()])
-        .then(([e, managed]) => ({ ok: true, brands: e.brands, warning: e.warning ?? null, managed: managed !== null }));
+        .then(([e, managed]) => ({ ok: true, brands: e.brands, warning: e.warning ?? null, managed: managed !== null, corrections: e.corrections }));
       break;
     case 'hattip:insert-in-frame':
       // Ask the frames of the sender's tab; the one with a comment form answers {ok, message}.

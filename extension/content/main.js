@@ -552,14 +552,18 @@ class Session {
     const open = this.overlay.openPost && this.entryById(this.overlay.openPost);
     if (select?.dataset?.action !== 'correct' || !open?.card || open.text === null) return;
     const intent = select.value;
+    // Moving through the list by keyboard corrects at each step: only the last one's answer
+    // redraws the card.
+    const turn = (open.correction = (open.correction ?? 0) + 1);
     this.overlay.setStatus(t('status_drafting'));
     const body = { text: open.text.slice(0, PIECE), platform: this.adapter.platform, author: open.author, intent };
     ask(api, { type: 'hattip:analyze', posts: [body] }).then((answer) => {
       const card = answer.ok && answer.results[0]?.card;
       if (!card || this.entries.get(open.el) !== open || this.overlay.openPost !== open.id) return;
+      if (turn !== open.correction) return;
       open.card = card;
       open.button?.setAttribute('aria-label', buttonLabel(card));
-      this.overlay.openCard(open.id, open.button, card, open.author);
+      this.overlay.openCard(open.id, open.button, card, open.author, 'correct-intent');
       this.overlay.setStatus(t('status_noted', this.overlay.intentName(intent)));
       this.acted(open, 'corrected', intent);
     }).catch((error) => this.overlay.setStatus(t('status_redraft_failed', error?.message ?? error)));

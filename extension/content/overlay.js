@@ -153,7 +153,9 @@ export class Overlay {
   }
 
   /** Opens the card of `card` (the engine's worded card) next to `button`. */
-  openCard(postId, button, card, author) {
+  /** `focus`: the card field to focus (`correct-intent` when the card is redrawn for a
+   *  correction, so that a keyboard user stays on the list they were moving through). */
+  openCard(postId, button, card, author, focus = null) {
     this.closeCard();
     const d = this.doc;
     const root = el(d, 'div', 'card');
@@ -193,6 +195,11 @@ export class Overlay {
     }
     fix.append(select);
     root.append(fix);
+    if (card.from_correction) {
+      const note = el(d, 'p', 'why', t('card_from_correction'));
+      note.dataset.field = 'from-correction';
+      root.append(note);
+    }
     if (card.reasons.length) {
       const why = el(d, 'p', 'why');
       why.dataset.field = 'reasons';
@@ -250,7 +257,7 @@ export class Overlay {
     root.style.left = `${Math.round(cardLeft)}px`;
     root.style.top = `${Math.round(top + 32)}px`;
     this.layer.append(root);
-    (root.querySelector('textarea') ?? close).focus();
+    ((focus && root.querySelector(`[data-field="${focus}"]`)) ?? root.querySelector('textarea') ?? close).focus();
     this.card = root;
     this.openPost = postId;
   }

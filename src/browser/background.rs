@@ -5,6 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::analyze::Intent;
 use crate::engine::Engine;
 use crate::profile::Profile;
 
@@ -51,6 +52,22 @@ impl BackgroundEngine {
     #[wasm_bindgen(getter)]
     pub fn brands(&self) -> u32 {
         self.engine.profile().brands.len() as u32
+    }
+
+    /// Remembers the user's correction of a post from the card (`intent`: `praise`,
+    /// `complaint`…), so that later posts close to it are read the same way; an unknown intent
+    /// is refused with a message naming it.
+    pub fn correct(&mut self, text: &str, intent: &str) -> Result<(), JsError> {
+        let intent: Intent = serde_json::from_value(serde_json::Value::String(intent.into()))
+            .map_err(|_| JsError::new(&format!("intent: `{intent:.40}` is not an intent")))?;
+        self.engine.correct(text, intent);
+        Ok(())
+    }
+
+    /// How many corrections the engine remembers.
+    #[wasm_bindgen(getter)]
+    pub fn corrections(&self) -> u32 {
+        self.engine.corrections().len() as u32
     }
 
     /// Answers one request from a content script (JSON text in, JSON text out; see `protocol`).

@@ -49,7 +49,8 @@ export function i18nSuite(kind, launch) {
       const popup = await env.browser.extensionPage('popup.html', env.server.origin);
       const engine = await popup.waitFor(() => {
         const t = document.getElementById('engine-status').textContent;
-        return t.startsWith('Comprobando') ? null : t;
+        // The page's own English placeholder, then the Spanish one, then the answer.
+        return t.startsWith('Comprobando') || t.startsWith('Checking') ? null : t;
       });
       assert.equal(engine, 'El motor funciona (3 marcas).');
       assert.equal(await popup.evaluate(() => document.getElementById('open-dashboard').textContent), 'Lo que dice la gente…');

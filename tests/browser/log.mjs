@@ -67,6 +67,65 @@ export function logSuite(name, launch) {
       await page.close();
     });
 
+    test('a correction is used for a later post close to the corrected one, and for no other', async () => {
+      const blog = await env.browser.newPage();
+      await blog.goto(`${env.server.origin}/wordpress/`);
+      let ready = await blog.waitFor(readyAtLeast, 1);
+      /** Opens the card of the post by `author` (each comment here has its own). */
+      const cardOf = async (author) => {
+        for (const { post } of (await blog.evaluate(overlay)).buttons.reverse()) {
+          if ((await blog.evaluate(overlay)).card) await blog.clickOverlay('[role="dialog"] [data-action="close"]');
+          await blog.clickOverlay(`button[data-post="${post}"]`);
+          const card = await blog.waitFor((id) => {
+            const open = document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]');
+            return open?.dataset.post === id && {
+              author: open.querySelector('[data-field="author"]')?.textContent,
+              intent: open.querySelector('[data-field="intent"]').dataset.value,
+              act: open.querySelector('[data-field="act"]').dataset.value,
+              note: open.querySelector('[data-field="from-correction"]')?.textContent ?? null,
+            };
+          }, post);
+          if (card.author?.includes(author)) return card;
+        }
+        return assert.fail(`no card for ${author}`);
+      };
+      let next = 90;
+      const comment = async (author, text) => {
+        next += 1;
+        await blog.evaluate(([id, author, text]) => {
+          const li = document.querySelector('.comment-list li').cloneNode(true);
+          li.id = `comment-${id}`;
+          li.querySelector('.comment-body').id = `div-comment-${id}`;
+          li.querySelector('.fn').textContent = author;
+          li.querySelector('.comment-content').replaceChildren(Object.assign(document.createElement('p'), { textContent: text }));
+          document.querySelector('.comment-list').append(li);
+        }, [next, author, text]);
+        ready = await blog.waitFor(readyAtLeast, ready + 1);
+      };
+
+      await comment('Ana One', 'You should add oat milk to the menu at Northwind, my whole office would come');
+      assert.notEqual((await cardOf('Ana One')).intent, 'praise');
+      await blog.selectOverlay('[data-field="correct-intent"]', 'praise');
+      await blog.waitFor(() => {
+        const card = document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]');
+        return /^Noted/.test(card?.querySelector('[data-field="status"]').textContent ?? '') || null;
+      });
+
+      assert.equal((await ask({ type: 'hattip:status' })).corrections >= 1, true, 'the engine remembers the correction');
+      await comment('Ben Two', 'You should add oat milk to the menu at Northwind, my whole team would come');
+      const close = await cardOf('Ben Two');
+      assert.equal(close.intent, 'praise', 'read the way the user corrected the close post');
+      assert.equal(close.act, 'thank');
+      assert.equal(close.note, 'Read as you corrected a similar post.');
+      await comment('Cy Three', 'Northwind my order never arrived and nobody answers the phone');
+      const unrelated = await cardOf('Cy Three');
+      assert.equal(unrelated.intent, 'complaint');
+      assert.equal(unrelated.note, null);
+      assert.equal((await cardOf('Olivia Brown')).note, null, 'a post read before the correction is read as before');
+      assert.deepEqual(blog.errors, []);
+      await blog.close();
+    });
+
     test('with the log turned off, browsing logs nothing', async () => {
       await ask({ type: 'hattip:log-flush' });
       const before = (await ask({ type: 'hattip:log-summary' })).total;

@@ -16,7 +16,7 @@ describe('Firefox: a profile set by policy is the one in use', () => {
   const env = withBrowser(launchFirefox, { managed: { profile: { version: 1, brands: [{ name: 'Zephyr Air', aliases: ['Zephyr'] }] } } });
 
   test("the policy's brands are matched, and the options page says an organisation set them", async () => {
-    assert.deepEqual(await status(env), { ok: true, brands: 1, warning: null, managed: true });
+    assert.deepEqual(await status(env), { ok: true, brands: 1, warning: null, managed: true, corrections: 0 });
     const page = await env.browser.newPage();
     await page.goto(`${env.server.origin}/x/`);
     await page.waitFor(readyAtLeast, 1);
