@@ -73,6 +73,25 @@ pub struct Card<'a> {
     pub guidance_id: Option<&'static str>,
     /// The kind of post is the one the user gave a close post they corrected.
     pub from_correction: bool,
+    /// How sure Hat Tip is of `intent`, in percent.
+    pub sure: u8,
+    /// The other readings worth offering (at least [`WORTH_OFFERING`] likely, two at most),
+    /// most likely first: the card lets the user switch to one in a click.
+    pub others: Vec<Reading>,
+}
+
+/// Another reading of a post, and how likely it is in percent.
+#[derive(Debug, Serialize)]
+pub struct Reading {
+    pub intent: &'static str,
+    pub percent: u8,
+}
+
+/// How likely another reading must be for the card to offer it.
+pub const WORTH_OFFERING: f32 = 0.15;
+
+fn percent(p: f32) -> u8 {
+    (p.clamp(0.0, 1.0) * 100.0).round() as u8
 }
 
 /// One matched text of a card.
@@ -137,6 +156,17 @@ impl<'a> Card<'a> {
                 (a.reply.act == ReplyAct::Moderate).then_some("moderation")
             },
             from_correction: a.from_correction,
+            sure: percent(a.confidence),
+            others: a
+                .likely
+                .iter()
+                .filter(|l| l.intent != a.intent && l.probability >= WORTH_OFFERING)
+                .take(2)
+                .map(|l| Reading {
+                    intent: l.intent.as_str(),
+                    percent: percent(l.probability),
+                })
+                .collect(),
             brands,
         })
     }

@@ -539,6 +539,8 @@ class Session {
           this.overlay.setStatus(message);
           if (done) this.acted(open, done);
         });
+    } else if (action === 'reread' && open?.card && open.text !== null) {
+      this.correct(open, actor.dataset.intent);
     } else if (action === 'dismiss' && open) {
       this.acted(open, 'dismissed');
       this.closeCardAndRefocus();
@@ -551,7 +553,12 @@ class Session {
     const select = event.target;
     const open = this.overlay.openPost && this.entryById(this.overlay.openPost);
     if (select?.dataset?.action !== 'correct' || !open?.card || open.text === null) return;
-    const intent = select.value;
+    this.correct(open, select.value, 'correct-intent');
+  }
+
+  /** Drafts the reply of `open` again for `intent` and tells the log; `focus`: the card field
+   *  to focus after (the list, for a keyboard user moving through it). */
+  correct(open, intent, focus = null) {
     // Moving through the list by keyboard corrects at each step: only the last one's answer
     // redraws the card.
     const turn = (open.correction = (open.correction ?? 0) + 1);
@@ -563,7 +570,7 @@ class Session {
       if (turn !== open.correction) return;
       open.card = card;
       open.button?.setAttribute('aria-label', buttonLabel(card));
-      this.overlay.openCard(open.id, open.button, card, open.author, 'correct-intent');
+      this.overlay.openCard(open.id, open.button, card, open.author, focus);
       this.overlay.setStatus(t('status_noted', this.overlay.intentName(intent)));
       this.acted(open, 'corrected', intent);
     }).catch((error) => this.overlay.setStatus(t('status_redraft_failed', error?.message ?? error)));

@@ -40,6 +40,8 @@ const STYLE = `
 .card .fix { display: block; margin: 0 0 8px; color: #57606a; } .card .fix select { font: inherit; }
 .card .status { min-height: 1.4em; margin: 8px 0 0; color: #0550ae; }
 .card .label { color: #57606a; font-size: 12px; margin: 8px 0 4px; }
+.card .readings button { font: inherit; font-size: 12px; margin: 2px 4px 0 0; background: #f6f8fa; color: #1f2328;
+  border: 1px solid #d0d7de; border-radius: 12px; padding: 1px 8px; cursor: pointer; }
 .card .why { margin: 0 0 8px; } .card .why mark { background: #fff8c5; color: inherit; border-radius: 3px; padding: 0 3px; }
 .card { max-height: calc(100vh - 48px); overflow: auto; }
 @media (prefers-color-scheme: dark) {
@@ -47,7 +49,7 @@ const STYLE = `
   .card { background: #161b22; border-color: #3d444d; box-shadow: 0 8px 24px rgba(1,4,9,.8); }
   .card dt, .card .fix, .card .label { color: #9198a1; }
   .card textarea, .card select { background: #0d1117; color: #e6edf3; border-color: #3d444d; }
-  .card .alts button, .card .secondary { background: #212830; color: #e6edf3; border-color: #3d444d; }
+  .card .alts button, .card .readings button, .card .secondary { background: #212830; color: #e6edf3; border-color: #3d444d; }
   .card .alts .move { color: #c6b5ff; }
   .card .primary { background: #1f6f34; border-color: #2ea043; }
   .card .close { color: #e6edf3; }
@@ -195,6 +197,20 @@ export class Overlay {
     }
     fix.append(select);
     root.append(fix);
+    if (card.others.length) {
+      // Unsure: the other likely readings, one click each (the same as choosing it above).
+      const readings = el(d, 'p', 'why readings');
+      readings.dataset.field = 'readings';
+      readings.append(el(d, 'span', 'label', t('card_or_is_it', card.sure)));
+      for (const other of card.others) {
+        const b = el(d, 'button', '', t('card_reading', this.intentName(other.intent), other.percent));
+        b.type = 'button';
+        b.dataset.action = 'reread';
+        b.dataset.intent = other.intent;
+        readings.append(d.createTextNode(' '), b);
+      }
+      root.append(readings);
+    }
     if (card.from_correction) {
       const note = el(d, 'p', 'why', t('card_from_correction'));
       note.dataset.field = 'from-correction';
