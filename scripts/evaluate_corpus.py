@@ -43,6 +43,12 @@ def table(reports):
             f"| {ratio(e['act_in_offered'], e['rows'])} | {ratio(e['reply_language_right'], e['replies'])} "
             f"| {ratio(rules['act_right'], rules['rows'])} · {ratio(rules['harmful'], rules['rows'])} · {ratio(rules['act_in_offered'], rules['rows'])} |"
         )
+    lines += ["", "The card's corrections (the user corrects the first post of each template family the engine gets",
+              "wrong; every other post of the split is read again):", "",
+              "| split | corrections | posts read again | fixed | broken |", "|---|---:|---:|---:|---:|"]
+    for r in reports:
+        c = r["corrections"]
+        lines.append(f"| {r['split']} | {c['corrections']} | {c['rows_read_again']:,} | {c['fixed']} | {c['broken']} |")
     lines += ["", "Per language (act right · harmful), test split:", ""]
     test = reports[-1]["engine"]
     lines.append("| " + " | ".join(test["languages"]) + " |")

@@ -236,6 +236,12 @@ export class Overlay {
       ta.dataset.field = 'reply';
       ta.setAttribute('aria-label', t('reply_aria'));
       root.append(label, ta);
+      if (card.language !== 'unknown' && card.language !== card.reply_language_code) {
+        // A language Hat Tip has no phrasebook for: the reply is in the profile's, and says so.
+        const note = el(d, 'p', 'label', t('card_other_language', languageName(card.language), languageName(card.reply_language_code)));
+        note.dataset.field = 'other-language';
+        root.append(note);
+      }
       if (card.alternatives.length) {
         root.append(el(d, 'p', 'label', t('card_other_ways')));
         const list = el(d, 'ul', 'alts');

@@ -16,6 +16,8 @@ const buttonLabels = () => [...document.querySelector('hattip-overlay').shadowRo
 /** A WordPress fixture page's comments, for a test that writes its own: `comment(author, text)`
  *  appends one (a copy of the first, with a new id) and waits until Hat Tip has read it;
  *  `cardOf(author)` opens that comment's card and reads it. */
+let commentPages = 0;
+
 async function commentsOn(blog) {
   let ready = await blog.waitFor(readyAtLeast, 1);
   const cardOf = async (author) => {
@@ -37,7 +39,8 @@ async function commentsOn(blog) {
     }
     return assert.fail(`no card for ${author}`);
   };
-  let next = 90;
+  // Comment ids are unique across tests: the log knows a comment by its link (`#comment-N`).
+  let next = (commentPages += 1) * 100;
   const comment = async (author, text) => {
     next += 1;
     await blog.evaluate(([id, author, text]) => {
@@ -158,6 +161,31 @@ export function logSuite(name, launch) {
       }, other.intent);
       assert.equal(redrafted.act, other.intent === 'praise' ? 'thank' : 'apologize_help');
       assert.match(redrafted.status, /^Noted: /);
+      assert.deepEqual(blog.errors, []);
+      await blog.close();
+    });
+
+    test('a post in a language Hat Tip has no replies for is answered in the profile\'s, and the card says so', async () => {
+      const blog = await env.browser.newPage();
+      await blog.goto(`${env.server.origin}/wordpress/`);
+      const { comment, cardOf } = await commentsOn(blog);
+      await comment('Eli Five', 'القهوة في Northwind رائعة جدا شكرا لكم على الخدمة');
+      const card = await cardOf('Eli Five');
+      const shown = await blog.evaluate(() => {
+        const open = document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]');
+        return {
+          language: open.querySelector('[data-field="language"]').dataset.value,
+          note: open.querySelector('[data-field="other-language"]')?.textContent ?? null,
+          reply: open.querySelector('[data-field="reply"]').value,
+        };
+      });
+      assert.equal(shown.language, 'ar', JSON.stringify(card));
+      assert.equal(shown.note, 'Hat Tip cannot write in Arabic yet: this reply is in English.');
+      assert.match(shown.reply, /[a-z]/i);
+      await comment('Fay Six', 'The cold brew at Northwind is lovely, thank you');
+      await cardOf('Fay Six');
+      assert.equal(await blog.evaluate(() => document.querySelector('hattip-overlay').shadowRoot
+        .querySelector('[role="dialog"] [data-field="other-language"]')), null, 'no note when the reply is in the post\'s language');
       assert.deepEqual(blog.errors, []);
       await blog.close();
     });
