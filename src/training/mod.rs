@@ -408,7 +408,7 @@ fn score(s: &mut Score, row: &Row, act: ReplyAct, offered: &[ReplyAct], language
     language.0 += 1;
     language.1 += right as usize;
     language.2 += harmful(&row.act, act) as usize;
-    if harmful(&row.act, act) && s.harmful_examples.len() < 40 && row.family.ends_with('2') {
+    if harmful(&row.act, act) && s.harmful_examples.len() < 40 {
         s.harmful_examples
             .push(format!("{} → {}: {}", row.act, act.as_str(), row.text));
     }
