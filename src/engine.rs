@@ -6,20 +6,13 @@
 use serde::Serialize;
 
 use crate::analyze::{
-    masked_lower, mentions_of, understand, Corrections, Intent, Mention, Sentiment,
+    masked_lower, mentions_of, understand, Corrections, Intent, Likely, Mention, Sentiment,
 };
 use crate::matcher::Matcher;
 use crate::post::{Author, Post};
 use crate::profile::{Profile, ProfileError};
 use crate::reply::{draft_reply, Reply, ReplyAct};
 use crate::text::{CaseMode, FoldedText};
-
-/// An intent Hat Tip weighed for a post, and how likely it is.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Likely {
-    pub intent: Intent,
-    pub probability: f32,
-}
 
 /// A brand profile compiled for analysis.
 #[derive(Debug)]
@@ -132,14 +125,7 @@ impl Engine {
             sentiment: u.sentiment,
             intent: u.intent,
             confidence: u.confidence,
-            likely: u
-                .likely
-                .iter()
-                .map(|&(intent, probability)| Likely {
-                    intent,
-                    probability,
-                })
-                .collect(),
+            likely: u.likely,
             reply,
             reasons: u.reasons,
             own,

@@ -33,8 +33,8 @@ pub(crate) mod voice;
 #[cfg(feature = "train")]
 pub mod training;
 
-pub use analyze::{Corrections, Intent, Mention, Sentiment, SentimentLabel};
-pub use engine::{Analysis, Engine, Likely};
+pub use analyze::{Corrections, Intent, Likely, Mention, Sentiment, SentimentLabel};
+pub use engine::{Analysis, Engine};
 pub use post::{Author, Platform, Post};
 pub use profile::{Profile, ProfileError};
 pub use protocol::answer as answer_request;

@@ -154,9 +154,9 @@ export class Overlay {
     button.style.display = 'none';
   }
 
-  /** Opens the card of `card` (the engine's worded card) next to `button`. */
-  /** `focus`: the card field to focus (`correct-intent` when the card is redrawn for a
-   *  correction, so that a keyboard user stays on the list they were moving through). */
+  /** Opens the card of `card` (the engine's worded card) next to `button`. `focus`: the card
+   *  field to focus (`correct-intent` when the card is redrawn for a correction, so that a
+   *  keyboard user stays on the list they were moving through). */
   openCard(postId, button, card, author, focus = null) {
     this.closeCard();
     const d = this.doc;

@@ -271,23 +271,19 @@ const SURE: f32 = 0.8;
 /// short post in Latin script, the language head learned from the project's corpus decides
 /// when it is sure: it reads every word and its letters, where the rules below read a few.
 pub fn detect(text: &str) -> LanguageCode {
-    let rules = detect_by_rules(text);
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let short = text.split_whitespace().count() <= SHORT_WORDS;
-    if script_language(text).is_some() || letters < 4 || !short {
-        return rules;
-    }
-    let (learned, p) = super::model::Model::shipped().language(&text.to_lowercase());
-    if p >= SURE {
-        learned
-    } else {
-        rules
-    }
-}
-
-fn detect_by_rules(text: &str) -> LanguageCode {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let script = script_language(text);
+    if script.is_none() && letters >= 4 && text.split_whitespace().count() <= SHORT_WORDS {
+        let (learned, p) = super::model::Model::shipped().language(&text.to_lowercase());
+        if p >= SURE {
+            return learned;
+        }
+    }
+    detect_by_rules(text, letters, script)
+}
+
+/// The rules' answer; `letters` and `script` are the text's, as [`detect`] counted them.
+fn detect_by_rules(text: &str, letters: usize, script: Option<LanguageCode>) -> LanguageCode {
     // A few Japanese or Chinese characters say a lot; a few Latin letters do not.
     if letters < MIN_LETTERS && !matches!(script, Some("ja" | "zh")) {
         return short_word_language(&text.to_lowercase()).unwrap_or(UNKNOWN);

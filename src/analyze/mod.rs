@@ -31,6 +31,13 @@ pub struct Mention {
     pub fuzzy: bool,
 }
 
+/// An intent Hat Tip weighed for a post, and how likely it is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Likely {
+    pub intent: Intent,
+    pub probability: f32,
+}
+
 /// What Hat Tip understood of a post, before any reply is drafted.
 #[derive(Debug, Clone)]
 pub struct Understanding {
@@ -43,7 +50,7 @@ pub struct Understanding {
     /// How sure Hat Tip is of `intent`: its probability, in [0, 1].
     pub confidence: f32,
     /// Every intent with its probability, most likely first.
-    pub likely: Vec<(Intent, f32)>,
+    pub likely: Vec<Likely>,
     /// The words and phrases that decided the intent and sentiment, most telling first.
     pub reasons: Vec<String>,
     /// The masked, lower-cased text the reply's context finders read.
@@ -219,18 +226,24 @@ impl RuleReading {
 
 /// Understands one post against the compiled profile. The rules decide the intent; the model
 /// (`model.rs`) weighs every intent, which gives how sure Hat Tip is and the alternatives the
-/// card offers; slurs and threats are offensive whatever it says.
+/// card offers.
 pub fn understand(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Understanding {
     let reading = read_with_rules(post.text, matcher);
     let probabilities = model::Model::shipped().predict(&reading.signals(post.text));
-    let mut likely: Vec<(Intent, f32)> = model::INTENTS
+    let mut likely: Vec<Likely> = model::INTENTS
         .iter()
-        .copied()
-        .zip(probabilities.iter().copied())
+        .zip(&probabilities)
+        .map(|(&intent, &probability)| Likely {
+            intent,
+            probability,
+        })
         .collect();
-    likely.sort_by(|a, b| b.1.total_cmp(&a.1));
+    likely.sort_by(|a, b| b.probability.total_cmp(&a.probability));
     let intent = reading.intent;
-    let confidence = likely.iter().find(|l| l.0 == intent).map_or(0.0, |l| l.1);
+    let confidence = likely
+        .iter()
+        .find(|l| l.intent == intent)
+        .map_or(0.0, |l| l.probability);
     let mut reasons = reading.cues.clone();
     for word in &reading.drivers {
         if !reasons.iter().any(|r| r.contains(&word.to_lowercase())) {

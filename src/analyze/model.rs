@@ -221,8 +221,7 @@ impl Model {
 /// The hashed features of a post, sorted and without repeats.
 pub(crate) fn features(s: &Signals<'_>) -> Vec<u32> {
     let mut out = Vec::with_capacity(128);
-    let mut add =
-        |kind: &str, value: &str| out.push((hash(kind, value) % SIGNAL_BUCKETS as u64) as u32);
+    let mut add = |kind: &str, value: &str| out.push(signal_bucket(kind, value));
     add("ri", s.rule_intent.as_str());
     for cue in s.rule_cues {
         add("cue", cue);
@@ -247,12 +246,7 @@ pub(crate) fn features(s: &Signals<'_>) -> Vec<u32> {
     if s.lower.matches(['!', '！']).count() >= 2 {
         add("excl", "");
     }
-    // What the rules found sits in the first buckets, the post's words in the rest, so that
-    // training can hold the words back more than the rules (`is_signal`).
-    let mut add = |kind: &str, value: &str| {
-        let words = (BUCKETS - SIGNAL_BUCKETS) as u64;
-        out.push((SIGNAL_BUCKETS as u64 + hash(kind, value) % words) as u32)
-    };
+    let mut add = |kind: &str, value: &str| out.push(word_bucket(kind, value));
     let words = words(s.lower);
     if words.is_empty() {
         add("empty", "");
@@ -283,12 +277,9 @@ pub(crate) fn features(s: &Signals<'_>) -> Vec<u32> {
 
 /// What the language head reads: the words and their character n-grams, no rules.
 pub(crate) fn language_features(lower: &str) -> Vec<u32> {
-    let words = (BUCKETS - SIGNAL_BUCKETS) as u64;
     let mut out = Vec::with_capacity(64);
-    let mut add = |kind: &str, value: &str| {
-        out.push((SIGNAL_BUCKETS as u64 + hash(kind, value) % words) as u32)
-    };
-    for w in self::words(lower) {
+    let mut add = |kind: &str, value: &str| out.push(word_bucket(kind, value));
+    for w in words(lower) {
         if w.chars().any(char::is_alphabetic) {
             add("w", &w);
             for gram in char_grams(&w) {
@@ -348,6 +339,20 @@ fn shouting(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic());
     let (upper, total) = letters.fold((0, 0), |(u, t), c| (u + c.is_uppercase() as u32, t + 1));
     total >= 8 && upper * 10 >= total * 7
+}
+
+// What the rules found sits in the first buckets, the post's words in the rest, so that
+// training can hold the words back more than the rules (`is_signal`).
+
+/// The bucket of one of the rules' signals.
+fn signal_bucket(kind: &str, value: &str) -> u32 {
+    (hash(kind, value) % SIGNAL_BUCKETS as u64) as u32
+}
+
+/// The bucket of one of the post's words, word pairs or character n-grams.
+fn word_bucket(kind: &str, value: &str) -> u32 {
+    let words = (BUCKETS - SIGNAL_BUCKETS) as u64;
+    (SIGNAL_BUCKETS as u64 + hash(kind, value) % words) as u32
 }
 
 /// FNV-1a of `kind:value`.
