@@ -45,6 +45,10 @@ pub struct Analysis {
     /// The intent is the one the user gave a close post they corrected (present only when true).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub from_correction: bool,
+    /// The post names no brand and asks about a brand's category: its mentions are the category
+    /// words, and the reply helps without selling (present only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub category: bool,
 }
 
 impl Analysis {
@@ -107,6 +111,16 @@ impl Engine {
             u.confidence = closeness;
         }
         let own = post.author.is_some_and(|a| self.is_own(a));
+        // A question that names no brand but one's category words is shown as one; so is such
+        // a post the user just told Hat Tip the kind of, so its card follows the correction.
+        let category = !own
+            && u.spans.is_empty()
+            && !u.category.is_empty()
+            && (u.intent == Intent::Question || intent.is_some());
+        if category {
+            u.spans = std::mem::take(&mut u.category);
+            u.mentions = mentions_of(post.text, &u.spans, &self.profile);
+        }
         let reply = if own {
             Reply::none()
         } else {
@@ -130,6 +144,7 @@ impl Engine {
             reasons: u.reasons,
             own,
             from_correction,
+            category,
         }
     }
 
@@ -228,6 +243,66 @@ mod tests {
             .windows(2)
             .all(|w| w[0].probability >= w[1].probability));
         assert!(a.confidence > 0.0 && a.confidence <= 1.0);
+    }
+
+    #[test]
+    fn a_question_about_the_category_is_shown_and_helped_without_selling() {
+        let engine = Engine::demo();
+        let post = |text| Post {
+            text,
+            ..Default::default()
+        };
+        let asked = engine.analyze(&post(
+            "What's a good coffee grinder for a beginner? Open to anything",
+        ));
+        assert!(asked.category);
+        assert_eq!(asked.mentions.len(), 1);
+        assert!(asked.mentions[0].category);
+        assert_eq!(asked.mentions[0].brand, "Northwind Coffee");
+        assert_eq!(asked.reply.act, ReplyAct::Advise);
+        assert!(
+            asked.reply.text.contains("coffee grinder"),
+            "{}",
+            asked.reply.text
+        );
+        assert!(
+            !asked.reply.text.contains("Northwind"),
+            "{}",
+            asked.reply.text
+        );
+        let spanish = engine.analyze(&post(
+            "¿Qué café de especialidad me recomendáis para empezar?",
+        ));
+        assert_eq!(
+            (spanish.reply.act, spanish.reply.language),
+            (ReplyAct::Advise, "es")
+        );
+        // Not a question: nothing to show. Names the brand: a mention of the brand.
+        let told = engine.analyze(&post("Finally got a new coffee grinder this weekend"));
+        assert!(!told.category && told.mentions.is_empty());
+        assert_eq!(told.reply.act, ReplyAct::None);
+        let named = engine.analyze(&post("Does Northwind sell a coffee grinder for beginners?"));
+        assert!(!named.category);
+        assert_eq!(named.reply.act, ReplyAct::Answer);
+        assert!(named.mentions.iter().all(|m| !m.category));
+        // The user says what it is: the card follows.
+        let corrected = engine.analyze_as(
+            &post("Finally got a new coffee grinder this weekend"),
+            Some(Intent::Praise),
+        );
+        assert!(corrected.category);
+        assert_eq!(corrected.reply.act, ReplyAct::Thank);
+        // The brand's own account asking its followers is not a question to answer.
+        let own = Author {
+            name: String::new(),
+            handle: "northwindcoffee".into(),
+        };
+        let from_brand = engine.analyze(&Post {
+            text: "Which coffee grinder do you use at home?",
+            author: Some(&own),
+            ..Default::default()
+        });
+        assert!(!from_brand.category && from_brand.mentions.is_empty());
     }
 
     #[test]

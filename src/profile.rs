@@ -64,6 +64,12 @@ pub struct Brand {
     /// about it (`{"about": ["open", "hours"], "say": {"en": "We're open 7–19 every day."}}`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<Fact>,
+    /// Words for what the brand makes or sells, in any language (`coffee`, `grinder`,
+    /// `espresso`): a question that uses one and names no brand is a question about the
+    /// category, shown with a helpful answer that sells nothing. A word also matches with a
+    /// plural `s` or `es`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub category: Vec<String>,
 }
 
 /// One thing the brand can answer: the words (any language) that show a question is about
@@ -227,6 +233,7 @@ impl Profile {
                 ("exclude", brand.exclude.len()),
                 ("domains", brand.domains.len()),
                 ("facts", brand.facts.len()),
+                ("category", brand.category.len()),
             ] {
                 if len > MAX_LIST {
                     return Err(err(at(field), format!("{len} entries; at most {MAX_LIST}")));
@@ -248,6 +255,7 @@ impl Profile {
                 ("aliases", &mut brand.aliases),
                 ("products", &mut brand.products),
                 ("exclude", &mut brand.exclude),
+                ("category", &mut brand.category),
             ] {
                 for (j, term) in list.iter_mut().enumerate() {
                     *term = term.trim().to_string();
@@ -602,6 +610,10 @@ mod tests {
             (
                 r#"{"version":1,"brands":[{"name":"Acme","products":["7!"]}]}"#,
                 "brands[0].products[0]: \"7!\" is a single character",
+            ),
+            (
+                r#"{"version":1,"brands":[{"name":"Acme","category":["coffee", "x"]}]}"#,
+                "brands[0].category[1]: \"x\" is a single character",
             ),
         ] {
             let e = Profile::from_json(json).unwrap_err().to_string();

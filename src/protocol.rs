@@ -75,6 +75,9 @@ pub struct Card<'a> {
     pub from_correction: bool,
     /// How sure Hat Tip is of `intent`, in percent.
     pub sure: u8,
+    /// The post names no brand and asks about the brand's category: `terms` are the category
+    /// words, and the reply helps without selling.
+    pub category: bool,
     /// The other readings worth offering (at least [`WORTH_OFFERING`] likely, two at most),
     /// most likely first: the card lets the user switch to one in a click.
     pub others: Vec<Reading>,
@@ -107,11 +110,18 @@ impl<'a> Card<'a> {
         let mut brands: Vec<&str> = a.mentions.iter().map(|m| m.brand.as_str()).collect();
         brands.dedup();
         Some(Card {
-            label: format!(
-                "Hat Tip: {} mentioned ({}). Open the reply suggestion",
-                brands.join(", "),
-                a.intent.as_str()
-            ),
+            label: if a.category {
+                format!(
+                    "Hat Tip: a question about {} ({}'s category). Open the reply suggestion",
+                    first.text, first.brand
+                )
+            } else {
+                format!(
+                    "Hat Tip: {} mentioned ({}). Open the reply suggestion",
+                    brands.join(", "),
+                    a.intent.as_str()
+                )
+            },
             brand: &first.brand,
             matched: a
                 .mentions
@@ -156,6 +166,7 @@ impl<'a> Card<'a> {
                 (a.reply.act == ReplyAct::Moderate).then_some("moderation")
             },
             from_correction: a.from_correction,
+            category: a.category,
             sure: percent(a.confidence),
             others: a
                 .likely
@@ -301,6 +312,27 @@ mod tests {
             results[2].get("card").is_none(),
             "a later piece of a long post has no card of its own"
         );
+    }
+
+    #[test]
+    fn a_category_question_gets_a_card_that_says_so() {
+        let r = ask(
+            r#"{"posts": [{"text": "Which espresso machines are worth it for a small kitchen?"}]}"#,
+        );
+        let result = &r["results"][0];
+        assert_eq!(result["mentions"][0]["category"], true);
+        assert_eq!(result["mentions"][0]["text"], "espresso machines");
+        let card = &result["card"];
+        assert_eq!(card["category"], true);
+        assert_eq!(card["act"], "advise");
+        assert_eq!(
+            card["label"],
+            "Hat Tip: a question about espresso machines (Northwind Coffee's category). Open the reply suggestion"
+        );
+        assert_eq!(card["move_ids"][0], "ask_what_matters");
+        let plain = ask(r#"{"posts": [{"text": "@zephyrair lost my bag"}]}"#);
+        assert_eq!(plain["results"][0]["card"]["category"], false);
+        assert!(plain["results"][0]["mentions"][0].get("category").is_none());
     }
 
     #[test]

@@ -20,12 +20,13 @@ pub const LANGUAGES: [&str; 8] = ["en", "es", "fr", "de", "pt", "it", "nl", "ja"
 
 /// The acts that have reply text (moderate and none have none), in the order the options page
 /// lists them.
-pub const DRAFTED_ACTS: [&str; 5] = [
+pub const DRAFTED_ACTS: [&str; 6] = [
     "thank",
     "apologize_help",
     "answer",
     "acknowledge_idea",
     "engage",
+    "advise",
 ];
 
 /// Every placeholder a template may use.

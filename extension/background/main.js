@@ -9,7 +9,7 @@ import init, { BackgroundEngine, profile_problem as profileProblem } from '../..
 import { Logger, keyOf, siteOf } from './logger.js';
 import { SETTINGS_KEY } from '../log/settings.js';
 import { answered } from '../log/record.js';
-import { paintStyle } from '../content/paint.js';
+import { KINDS, paintStyle } from '../content/paint.js';
 import { showRunning } from './toolbar.js';
 import { t } from '../i18n.js';
 import { SYNC_META, adoptFromSync, mirrorToSync } from './sync.js';
@@ -141,9 +141,10 @@ const HIGHLIGHT_NAME = /^[a-z][a-z0-9-]{2,31}$/;
  *  browser refuses (a frame from a host Hat Tip has no permission for). */
 async function insertPaintStyle(names, sender) {
   if (!sender.tab || typeof sender.frameId !== 'number' || !names || typeof names !== 'object'
-    || !HIGHLIGHT_NAME.test(names.exact) || !HIGHLIGHT_NAME.test(names.fuzzy)) return { ok: false };
+    || !KINDS.every((kind) => typeof names[kind] === 'string' && HIGHLIGHT_NAME.test(names[kind]))) return { ok: false };
   try {
-    await api.scripting.insertCSS({ target: { tabId: sender.tab.id, frameIds: [sender.frameId] }, css: paintStyle(names) });
+    const checked = Object.fromEntries(KINDS.map((kind) => [kind, names[kind]]));
+    await api.scripting.insertCSS({ target: { tabId: sender.tab.id, frameIds: [sender.frameId] }, css: paintStyle(checked) });
     return { ok: true };
   } catch {
     return { ok: false };

@@ -405,7 +405,7 @@ class Session {
       const result = answer.results[i];
       const mentions = result.mentions
         .filter((m) => m.start >= piece.keepFrom && m.start < piece.keepTo)
-        .map((m) => ({ start: m.start + piece.offset, end: m.end + piece.offset, fuzzy: !!m.fuzzy }));
+        .map((m) => ({ start: m.start + piece.offset, end: m.end + piece.offset, kind: m.category ? 'category' : m.fuzzy ? 'fuzzy' : 'exact' }));
       if (result.card) {
         entry.card = result.card;
         entry.key = result.key ?? null;
@@ -441,7 +441,7 @@ class Session {
         const m = job.mentions[job.next++];
         const range = entry.flow?.range(this.doc, m.start, m.end);
         if (range) {
-          this.painter.add(range, m.fuzzy);
+          this.painter.add(range, m.kind);
           entry.ranges.push(range);
         }
         if (job.next % 32 === 0 && performance.now() > deadline) return;

@@ -70,7 +70,9 @@ function languageName(code) {
 }
 
 /** The button's accessible name for a card: its brands and the kind of post. */
-export const buttonLabel = (card) => t('button_label', card.brands.join(', '), t(`intent_${card.intent}`));
+export const buttonLabel = (card) => (card.category
+  ? t('button_label_category', card.terms[0]?.text ?? '', card.brand)
+  : t('button_label', card.brands.join(', '), t(`intent_${card.intent}`)));
 
 /** Text from the page as the card shows it: without bidi embedding, override and isolate
  *  controls, which would let a post display something other than what it says. */
@@ -167,7 +169,7 @@ export class Overlay {
     const close = el(d, 'button', 'close', '×');
     close.setAttribute('aria-label', t('card_close'));
     close.dataset.action = 'close';
-    root.append(close, el(d, 'h2', '', t('card_title', card.brand)));
+    root.append(close, el(d, 'h2', '', t(card.category ? 'card_title_category' : 'card_title', card.brand)));
     const dl = el(d, 'dl');
     const who = author ? plain([author.name, author.handle && `@${author.handle}`].filter(Boolean).join(' ')) : t('author_not_shown');
     const matched = card.terms.map((term) => (term.fuzzy ? t('term_fuzzy', plain(term.text)) : plain(term.text))).join(', ');

@@ -10,7 +10,7 @@ pub mod sentiment;
 
 use serde::Serialize;
 
-use crate::matcher::{Matcher, MentionSpan};
+use crate::matcher::{Matcher, MentionSpan, TermKind};
 use crate::post::Post;
 use crate::profile::Profile;
 use crate::text::slices_utf16;
@@ -29,6 +29,10 @@ pub struct Mention {
     /// A likely misspelling of the brand's name (present only when true).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub fuzzy: bool,
+    /// Not the brand but one of its category words, in a question that names no brand
+    /// (present only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub category: bool,
 }
 
 /// An intent Hat Tip weighed for a post, and how likely it is.
@@ -55,6 +59,9 @@ pub struct Understanding {
     pub reasons: Vec<String>,
     /// The masked, lower-cased text the reply's context finders read.
     pub lower: String,
+    /// For a post that names no brand, the brands' category words in it (`coffee grinder`):
+    /// it is a question about the category if its intent is a question.
+    pub category: Vec<MentionSpan>,
 }
 
 /// The post's text with mentions, @handles, #hashtags and URLs replaced by spaces, so that a
@@ -166,6 +173,7 @@ pub fn mentions_of(text: &str, spans: &[MentionSpan], profile: &Profile) -> Vec<
             start: m.start,
             end: m.end,
             fuzzy: m.fuzzy,
+            category: m.kind == TermKind::Category,
         })
         .collect()
 }
@@ -251,6 +259,11 @@ pub fn understand(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Unde
         }
     }
     let mentions = mentions_of(post.text, &reading.spans, profile);
+    let category = if reading.spans.is_empty() {
+        matcher.find_category(post.text)
+    } else {
+        Vec::new()
+    };
     Understanding {
         spans: reading.spans,
         mentions,
@@ -261,6 +274,7 @@ pub fn understand(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Unde
         likely,
         reasons,
         lower: reading.lower,
+        category,
     }
 }
 

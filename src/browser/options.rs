@@ -35,8 +35,8 @@ thread_local! {
     static REMOVED: RefCell<Option<(Element, u32)>> = const { RefCell::new(None) };
 }
 
-const LIST_FIELDS: [&str; 6] = [
-    "aliases", "handles", "hashtags", "products", "exclude", "domains",
+const LIST_FIELDS: [&str; 7] = [
+    "aliases", "handles", "hashtags", "products", "exclude", "domains", "category",
 ];
 
 fn doc() -> Document {
@@ -86,6 +86,7 @@ fn render(profile: &Profile) -> Result<(), JsValue> {
             &brand.products,
             &brand.exclude,
             &brand.domains,
+            &brand.category,
         ]) {
             if let Some(i) = input(&fieldset, field) {
                 i.set_value(&list.join(", "));

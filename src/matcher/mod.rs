@@ -4,6 +4,10 @@
 //! Multi-word names also match written joined (`ZephyrAir`, `#zephyrair`), and one-edit typos of
 //! names are found by [`fuzzy`] and reported as such.
 //!
+//! The brands' category words (`coffee`, `grinder`) are a second, separate automaton: they are
+//! never mentions of a brand, only what [`Matcher::find_category`] reports for a post that names
+//! none.
+//!
 //! Offsets in results are UTF-16 code units of the original text, ready for DOM ranges.
 //! This module knows nothing about the DOM, languages or replies.
 
@@ -31,6 +35,8 @@ pub enum TermKind {
     Domain,
     /// Not a mention: a phrase that suppresses mentions it covers.
     Exclude,
+    /// A word for what the brand sells (only from [`Matcher::find_category`]).
+    Category,
 }
 
 /// One mention of one brand: `brand` indexes `Profile::brands`; offsets are UTF-16 units.
@@ -68,6 +74,8 @@ pub struct Matcher {
     /// Names and aliases of case-insensitive brands, for typos; ids index `fuzzy_terms`.
     fuzzy: FuzzyIndex,
     fuzzy_terms: Vec<(usize, TermKind)>,
+    /// Every brand's category words, case-insensitive.
+    categories: Option<Automaton>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -176,11 +184,65 @@ impl Matcher {
                 terms,
             })
             .collect();
+        let mut category_patterns = Vec::new();
+        let mut category_terms = Vec::new();
+        for (b, brand) in profile.brands.iter().enumerate() {
+            for word in &brand.category {
+                let pattern = fold(word, CaseMode::Insensitive);
+                if pattern.is_empty() {
+                    continue;
+                }
+                category_terms.push(Term {
+                    brand: b,
+                    kind: TermKind::Category,
+                    bounded_start: pattern.chars().next().is_some_and(is_word_char),
+                    bounded_end: pattern.chars().next_back().is_some_and(is_word_char),
+                });
+                category_patterns.push(pattern);
+            }
+        }
+        let categories = (!category_patterns.is_empty()).then(|| Automaton {
+            mode: CaseMode::Insensitive,
+            ac: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&category_patterns)
+                .expect("category words are bounded in size by profile validation"),
+            terms: category_terms,
+        });
         Matcher {
             automata,
             fuzzy,
             fuzzy_terms,
+            categories,
         }
+    }
+
+    /// The brands' category words in `text` (a word with a plural `s` or `es` too), ordered by
+    /// start and non-overlapping, longest first. Never mentions: the caller asks only about a
+    /// post that names no brand.
+    pub fn find_category(&self, text: &str) -> Vec<MentionSpan> {
+        let Some(automaton) = &self.categories else {
+            return Vec::new();
+        };
+        let folded = FoldedText::new(text, automaton.mode);
+        let haystack = folded.as_str();
+        let mut out = Vec::new();
+        for m in automaton.ac.find_iter(haystack) {
+            let term = &automaton.terms[m.pattern().as_usize()];
+            let end = m.end() + plural_suffix(&haystack[m.end()..]);
+            if !has_boundaries(haystack, m.start(), end, term) {
+                continue;
+            }
+            let (start, end) = folded.original_range(m.start(), end);
+            out.push(MentionSpan {
+                brand: term.brand,
+                kind: TermKind::Category,
+                start,
+                end,
+                fuzzy: false,
+            });
+        }
+        out
     }
 
     /// All mentions in `text`, ordered by start, non-overlapping (leftmost, then longest wins).
@@ -251,6 +313,20 @@ impl Matcher {
         }
         out
     }
+}
+
+/// The length of a plural ending (`s`, `es`) at the start of `rest` that ends a word, or 0.
+fn plural_suffix(rest: &str) -> usize {
+    ["es", "s"]
+        .into_iter()
+        .find(|suffix| {
+            rest.starts_with(suffix)
+                && !rest[suffix.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char)
+        })
+        .map_or(0, str::len)
 }
 
 fn has_boundaries(haystack: &str, start: usize, end: usize, term: &Term) -> bool {
@@ -440,6 +516,38 @@ mod tests {
             found(&profile, "apply the ample rule").is_empty(),
             "ordinary words are not typos of Apple"
         );
+    }
+
+    #[test]
+    fn category_words_are_found_apart_from_mentions() {
+        let profile = Profile::from_json(
+            r##"{"version":1,"brands":[{"name":"Acme","category":["coffee grinder","grinder","café","コーヒー"]}]}"##,
+        )
+        .unwrap();
+        let m = Matcher::new(&profile);
+        let words = |text: &str| -> Vec<String> {
+            m.find_category(text)
+                .iter()
+                .map(|s| slice_utf16(text, s.start, s.end).to_string())
+                .collect()
+        };
+        assert_eq!(
+            words("Best Coffee Grinders under 100?"),
+            ["Coffee Grinders"]
+        );
+        assert_eq!(words("a grinder, or two grinders"), ["grinder", "grinders"]);
+        assert_eq!(words("which cafes are open"), ["cafes"]);
+        assert!(
+            words("grinderless cafeteria").is_empty(),
+            "{:?}",
+            words("grinderless cafeteria")
+        );
+        assert_eq!(words("おすすめのコーヒーは？"), ["コーヒー"]);
+        assert!(
+            m.find("coffee grinder").is_empty(),
+            "a category word is never a brand mention"
+        );
+        assert!(Matcher::new(&Profile::demo()).find_category("").is_empty());
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub enum ReplyAct {
     Answer,
     AcknowledgeIdea,
     Engage,
+    /// Help with a question about the brand's category: no pitch, whoever sells it.
+    Advise,
     Moderate,
     None,
 }
@@ -54,6 +56,7 @@ impl ReplyAct {
             ReplyAct::Answer,
             ReplyAct::AcknowledgeIdea,
             ReplyAct::Engage,
+            ReplyAct::Advise,
             ReplyAct::Moderate,
             ReplyAct::None,
         ]
@@ -68,6 +71,7 @@ impl ReplyAct {
             ReplyAct::Answer => "answer",
             ReplyAct::AcknowledgeIdea => "acknowledge_idea",
             ReplyAct::Engage => "engage",
+            ReplyAct::Advise => "advise",
             ReplyAct::Moderate => "moderate",
             ReplyAct::None => "none",
         }
@@ -132,6 +136,11 @@ pub fn moves_of(act: ReplyAct) -> [&'static str; 3] {
             "ask_what_is_missing",
         ],
         ReplyAct::Engage => ["say_thanks", "ask_how_it_goes", "ask_to_stay_in_touch"],
+        ReplyAct::Advise => [
+            "ask_what_matters",
+            "share_what_to_look_for",
+            "offer_honest_advice",
+        ],
         ReplyAct::Moderate | ReplyAct::None => ["", "", ""],
     }
 }
@@ -154,6 +163,9 @@ pub fn move_label(move_name: &str) -> &'static str {
         "ask_what_is_missing" => "Ask what's missing",
         "say_thanks" => "Say thanks",
         "ask_how_it_goes" => "Ask how it's going",
+        "ask_what_matters" => "Ask what matters to them",
+        "share_what_to_look_for" => "Share what to look for",
+        "offer_honest_advice" => "Offer honest advice",
         _ => "Suggested reply",
     }
 }
@@ -277,7 +289,13 @@ pub fn draft_reply(
     let Some(first) = spans.first() else {
         return Reply::empty(ReplyAct::None);
     };
-    let act = ReplyAct::for_intent(intent);
+    // A post that names no brand and asks about its category gets help, not an answer about
+    // the brand.
+    let about_category = first.kind == TermKind::Category;
+    let act = match ReplyAct::for_intent(intent) {
+        ReplyAct::Answer if about_category => ReplyAct::Advise,
+        act => act,
+    };
     if act == ReplyAct::Moderate {
         return Reply::empty(act);
     }
@@ -298,6 +316,7 @@ pub fn draft_reply(
             .then(|| find_concept(masked_lower, ConceptKind::Problem, language))
             .flatten(),
         topic: match act {
+            ReplyAct::Advise => Some(slice_utf16(post.text, first.start, first.end).to_string()),
             ReplyAct::Answer => find_concept(masked_lower, ConceptKind::Topic, language),
             ReplyAct::Thank => find_concept(masked_lower, ConceptKind::Praise, language),
             _ => None,
@@ -407,7 +426,9 @@ fn known_answer<'p>(
 /// The emoji a reply may end with, by act and tone (none for apologies and formal replies).
 fn emoji_for(act: ReplyAct, tone: Tone) -> &'static str {
     match (act, tone) {
-        (_, Tone::Formal) | (ReplyAct::ApologizeHelp | ReplyAct::Answer, _) => "",
+        (_, Tone::Formal) | (ReplyAct::ApologizeHelp | ReplyAct::Answer | ReplyAct::Advise, _) => {
+            ""
+        }
         (ReplyAct::Thank, Tone::Playful) => "🎉",
         (ReplyAct::Thank, _) => "🙌",
         (ReplyAct::AcknowledgeIdea, _) => "💡",

@@ -74,6 +74,9 @@ pub struct Brand {
     pub name: String,
     pub handle: String,
     pub hashtag: String,
+    /// The category words its profile lists (`coffee grinder`, `Kaffeemühle`…): one phrase of
+    /// every template file's `@K` line, or none.
+    pub category: Vec<String>,
 }
 
 /// A corpus file that cannot be read, with where.
@@ -102,12 +105,14 @@ pub fn load(dir: &Path) -> Result<(Vec<Brand>, Vec<Row>), CorpusError> {
             about: f[4].clone(),
         })
         .collect();
-    let brands: Vec<Brand> = tsv(&read("brands.tsv")?, 4, "brands.tsv")?
-        .into_iter()
+    let brand_fields = tsv(&read("brands.tsv")?, 5, "brands.tsv")?;
+    let mut brands: Vec<Brand> = brand_fields
+        .iter()
         .map(|f| Brand {
             name: f[0].clone(),
             handle: f[1].clone(),
             hashtag: f[2].clone(),
+            category: Vec::new(),
         })
         .collect();
     let mut files: Vec<_> = std::fs::read_dir(dir.join("templates"))
@@ -117,11 +122,34 @@ pub fn load(dir: &Path) -> Result<(Vec<Brand>, Vec<Row>), CorpusError> {
         .collect();
     files.sort();
     let mut rows = Vec::new();
+    let mut phrases: Vec<Vec<String>> = Vec::new();
     for file in files {
         let language = file.file_stem().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(&file)
             .map_err(|e| CorpusError(format!("{}: {e}", file.display())))?;
-        rows.extend(expand_file(&language, &text, &kinds, &brands)?);
+        let (file_rows, categories) = expand_file(&language, &text, &kinds, &brands)?;
+        rows.extend(file_rows);
+        phrases.push(categories);
+    }
+    for (brand, f) in brands.iter_mut().zip(&brand_fields) {
+        if f[4] == "-" {
+            continue;
+        }
+        let n: usize = f[4].parse().ok().filter(|&n| n >= 1).ok_or_else(|| {
+            CorpusError(format!(
+                "brands.tsv: {}: category `{}` is not a number from 1 or -",
+                brand.name, f[4]
+            ))
+        })?;
+        for list in &phrases {
+            let phrase = list.get(n - 1).ok_or_else(|| {
+                CorpusError(format!(
+                    "brands.tsv: {}: no phrase {n} on an @K line",
+                    brand.name
+                ))
+            })?;
+            brand.category.push(phrase.clone());
+        }
     }
     Ok((brands, rows))
 }
@@ -145,13 +173,13 @@ fn tsv(text: &str, fields: usize, name: &str) -> Result<Vec<Vec<String>>, Corpus
         .collect()
 }
 
-/// The rows of one language's template file.
+/// The rows of one language's template file, and its category phrases (the `@K` line).
 fn expand_file(
     language: &str,
     text: &str,
     kinds: &[Kind],
     brands: &[Brand],
-) -> Result<Vec<Row>, CorpusError> {
+) -> Result<(Vec<Row>, Vec<String>), CorpusError> {
     let mut rows = Vec::new();
     let mut categories: Vec<String> = Vec::new();
     let mut kind: Option<&Kind> = None;
@@ -199,7 +227,7 @@ fn expand_file(
             index += 1;
         }
     }
-    Ok(rows)
+    Ok((rows, categories))
 }
 
 /// A piece of a template.
@@ -333,6 +361,7 @@ mod tests {
             name: "Acme".into(),
             handle: "acme".into(),
             hashtag: "Acme".into(),
+            category: Vec::new(),
         }];
         let a = fill(&t, "en/praise/0", "praise", &brands, &[]);
         assert_eq!(a.len(), 4, "every combination once");

@@ -46,7 +46,8 @@ pub fn corpus_profile(brands: &[Brand]) -> Profile {
         .iter()
         .map(|b| {
             serde_json::json!({
-                "name": b.name, "handles": [b.handle], "hashtags": [b.hashtag]
+                "name": b.name, "handles": [b.handle], "hashtags": [b.hashtag],
+                "category": b.category
             })
         })
         .collect();
@@ -316,7 +317,7 @@ pub fn report(root: &Path, split: Split) -> Result<serde_json::Value, CorpusErro
             &offered,
             analysis.reply.language,
         );
-        let rules = ReplyAct::for_intent(read_with_rules(&row.text, &matcher).intent);
+        let rules = rules_act(&row.text, &matcher);
         score(
             &mut rules_score,
             row,
@@ -332,6 +333,17 @@ pub fn report(root: &Path, split: Split) -> Result<serde_json::Value, CorpusErro
         "rules": rules_score,
         "corrections": corrections_help(&brands, &rows, split),
     }))
+}
+
+/// The act the rules alone give a post, as the engine would without the model or corrections.
+fn rules_act(text: &str, matcher: &Matcher) -> ReplyAct {
+    let reading = read_with_rules(text, matcher);
+    match ReplyAct::for_intent(reading.intent) {
+        ReplyAct::Answer if reading.spans.is_empty() && !matcher.find_category(text).is_empty() => {
+            ReplyAct::Advise
+        }
+        act => act,
+    }
 }
 
 /// What the card's corrections do to the other posts: the user corrects the first post of each

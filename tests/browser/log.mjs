@@ -14,7 +14,8 @@ const buttonLabels = () => [...document.querySelector('hattip-overlay').shadowRo
   .map((b) => b.getAttribute('aria-label'));
 
 /** A WordPress fixture page's comments, for a test that writes its own: `comment(author, text)`
- *  appends one (a copy of the first, with a new id) and waits until Hat Tip has read it;
+ *  appends one (a copy of the first, with a new id) and waits until Hat Tip has given it a card
+ *  (with `{ card: false }`, a comment expected to get none, it does not wait);
  *  `cardOf(author)` opens that comment's card and reads it. */
 let commentPages = 0;
 
@@ -41,7 +42,7 @@ async function commentsOn(blog) {
   };
   // Comment ids are unique across tests: the log knows a comment by its link (`#comment-N`).
   let next = (commentPages += 1) * 100;
-  const comment = async (author, text) => {
+  const comment = async (author, text, { card = true } = {}) => {
     next += 1;
     await blog.evaluate(([id, author, text]) => {
       const li = document.querySelector('.comment-list li').cloneNode(true);
@@ -51,7 +52,7 @@ async function commentsOn(blog) {
       li.querySelector('.comment-content').replaceChildren(Object.assign(document.createElement('p'), { textContent: text }));
       document.querySelector('.comment-list').append(li);
     }, [next, author, text]);
-    ready = await blog.waitFor(readyAtLeast, ready + 1);
+    if (card) ready = await blog.waitFor(readyAtLeast, ready + 1);
   };
   return { comment, cardOf };
 }
@@ -186,6 +187,43 @@ export function logSuite(name, launch) {
       await cardOf('Fay Six');
       assert.equal(await blog.evaluate(() => document.querySelector('hattip-overlay').shadowRoot
         .querySelector('[role="dialog"] [data-field="other-language"]')), null, 'no note when the reply is in the post\'s language');
+      assert.deepEqual(blog.errors, []);
+      await blog.close();
+    });
+
+    test('a question about a brand\'s category that names no brand is highlighted as one and answered without selling', async () => {
+      const blog = await env.browser.newPage();
+      await blog.goto(`${env.server.origin}/wordpress/`);
+      const { comment, cardOf } = await commentsOn(blog);
+      const buttons = async () => (await blog.evaluate(overlay)).buttons.length;
+      const before = await buttons();
+      await comment('Gus Seven', 'Which coffee grinder would you recommend for a beginner? Open to any brand');
+      assert.equal(await buttons(), before + 1);
+      const card = await cardOf('Gus Seven');
+      assert.equal(card.act, 'advise', JSON.stringify(card));
+      assert.equal(card.intent, 'question');
+      const shown = await blog.evaluate(() => {
+        const open = document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]');
+        return {
+          title: open.querySelector('h2').textContent,
+          matched: open.querySelector('[data-field="matched"]').textContent,
+          reply: open.querySelector('[data-field="reply"]').value,
+          painted: [...CSS.highlights.get('h7t-c')].map((r) => r.toString()),
+        };
+      });
+      assert.equal(shown.title, "Question about Northwind Coffee's category");
+      assert.equal(shown.matched, 'coffee grinder');
+      assert.ok(shown.painted.includes('coffee grinder'), JSON.stringify(shown.painted));
+      assert.match(shown.reply, /^Hi Gus, .*coffee grinder.*choosing someone else/);
+      assert.doesNotMatch(shown.reply, /Northwind/);
+      // The same words in a post that asks nothing are not shown (read before the next
+      // comment, which gets a card); a category word in a post that names the brand is a
+      // mention of the brand.
+      await comment('Hal Eight', 'Finally got myself a new coffee grinder this weekend', { card: false });
+      await comment('Ida Nine', 'Does Northwind sell a coffee grinder for beginners?');
+      assert.equal(await buttons(), before + 2, 'no card for a post that asks nothing');
+      const brand = await cardOf('Ida Nine');
+      assert.equal(brand.act, 'answer');
       assert.deepEqual(blog.errors, []);
       await blog.close();
     });

@@ -42,7 +42,7 @@ describe('The shipped package, as a page sees it (Chromium)', () => {
     await page.goto(`${env.server.origin}/x/`);
     const registry = await page.waitFor(painted);
     const names = Object.keys(registry);
-    assert.equal(names.length, 2, JSON.stringify(registry));
+    assert.equal(names.length, 3, JSON.stringify(registry));
     for (const name of names) assert.match(name, /^[a-z]{10}$/);
     const seen = await page.evaluate(() => {
       const host = document.querySelector('hattip-overlay');
