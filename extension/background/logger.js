@@ -7,7 +7,7 @@
 // working without the log.
 
 import { ACTIONS, INTENTS, LogError, MAX_TEXT, checkEntry } from '../log/record.js';
-import { openLog, writeBatch, counts, entriesByKey, entryChunks, prune, forgetTexts, clearLog } from '../log/store.js';
+import { openLog, writeBatch, counts, entriesByKey, latestCorrections, prune, forgetTexts, clearLog } from '../log/store.js';
 import { SETTINGS_KEY, checkSettings } from '../log/settings.js';
 import { t } from '../i18n.js';
 
@@ -96,18 +96,12 @@ export class Logger {
   async corrections(max) {
     if (!(await this.enabled())) return [];
     await this.flush();
-    const found = [];
     try {
-      for await (const chunk of entryChunks(await this.open())) {
-        for (const e of chunk) {
-          const c = e.actions?.corrected;
-          if (c && typeof e.text === 'string') found.push({ text: e.text, intent: c.intent, at: c.at });
-        }
-      }
+      return await latestCorrections(await this.open(), max);
     } catch (error) {
       this.fail(error);
+      return [];
     }
-    return found.sort((a, b) => a.at - b.at).slice(-max).map(({ text, intent }) => ({ text, intent }));
   }
 
   /** Whether the user keeps a log at all (content scripts then send where they saw each post). */

@@ -1,27 +1,47 @@
 // The mention log's storage: one IndexedDB database in the extension's own origin (the background
 // writes it, the dashboard reads it; no web page can reach it). Entries are keyed by post; writes
 // come in batches, each one transaction, so a batch is stored whole or not at all. The database's
-// version is the entry schema's: `upgrade` migrates older stores when a new version ships.
+// version is its layout's (stores and indexes), apart from the entry schema's: `upgrade` builds
+// what an older database lacks.
 
 import { openDB } from 'idb';
-import { SCHEMA_VERSION, mergeEntries, withAction, withoutText } from './record.js';
+import { mergeEntries, withAction, withoutText } from './record.js';
 
 const DB_NAME = 'hattip-log';
 const STORE = 'mentions';
 /** Most entries the log keeps; beyond it the entries seen longest ago go first. */
 export const MAX_ENTRIES = 200_000;
 
-/** Opens (creating or migrating) the log. */
+/** The database's layout: 1 the store and its time indexes; 2 an index of corrected entries. */
+const DB_VERSION = 2;
+
+/** Opens (creating or upgrading) the log. */
 export function openLog() {
-  return openDB(DB_NAME, SCHEMA_VERSION, {
-    upgrade(db, oldVersion) {
+  return openDB(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const store = db.createObjectStore(STORE, { keyPath: 'key' });
         store.createIndex('lastSeen', 'lastSeen');
         store.createIndex('firstSeen', 'firstSeen');
       }
+      // Only entries the user corrected have this key path, so the index holds only them: the
+      // engine reads them at every start without reading the whole log.
+      if (oldVersion < 2) tx.objectStore(STORE).createIndex('corrected', 'actions.corrected.at');
     },
   });
+}
+
+/** The latest `max` corrections the log keeps with their post's text (`{text, intent}`), oldest
+ *  first, read through the index of corrected entries. */
+export async function latestCorrections(db, max) {
+  const found = [];
+  let cursor = await db.transaction(STORE).store.index('corrected').openCursor(null, 'prev');
+  while (cursor && found.length < max) {
+    const { text, actions } = cursor.value;
+    if (typeof text === 'string') found.push({ text, intent: actions.corrected.intent });
+    cursor = await cursor.continue();
+  }
+  return found.reverse();
 }
 
 /**
