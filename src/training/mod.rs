@@ -284,6 +284,8 @@ pub struct Score {
     pub reply_languages: BTreeMap<String, BTreeMap<String, usize>>,
     /// A few replies in the wrong language, as `wanted → given: text`.
     pub language_examples: Vec<String>,
+    /// Per kind, a few wrong acts, as `language given: text`, to read.
+    pub wrong_examples: BTreeMap<String, Vec<String>>,
 }
 
 /// The engine and the rules alone on the corpus' `split`, with the model the repository's data
@@ -413,6 +415,12 @@ fn score(s: &mut Score, row: &Row, act: ReplyAct, offered: &[ReplyAct], language
         .or_default()
         .entry(language.to_string())
         .or_default() += 1;
+    if !right {
+        let wrong = s.wrong_examples.entry(row.kind.clone()).or_default();
+        if wrong.len() < 12 {
+            wrong.push(format!("{} {}: {}", row.language, act.as_str(), row.text));
+        }
+    }
     let kind = s.kinds.entry(row.kind.clone()).or_default();
     kind.0 += 1;
     kind.1 += right as usize;
