@@ -2,7 +2,7 @@
 // Text from posts only ever goes in through textContent; links only to http(s) addresses (the log
 // accepts no others).
 
-import { answered, intentOf } from '../log/record.js';
+import { aboutCategory, answered, intentOf } from '../log/record.js';
 import { t, fmt, plural, uiLanguage } from '../i18n.js';
 
 export { fmt };
@@ -62,6 +62,7 @@ export function totals(summary) {
     ['dash_total_mentions', summary.total, 'total'], ['dash_total_waiting', summary.waiting.count, 'waiting'],
     ['dash_total_answered', answeredCount, 'answered'], ['dash_total_praise', praise, 'praise'],
     ['dash_total_brands', summary.counts.brand.length, 'brands'], ['dash_total_sites', summary.counts.site.length, 'sites'],
+    ['dash_total_category', summary.categoryQuestions, 'category'],
   ];
   put('totals', ...items.map(([label, n, key]) => el('div', {}, el('dt', { text: t(label) }), el('dd', { 'data-total': key, text: fmt(n) }))));
 }
@@ -72,7 +73,8 @@ export function mentionItem(e) {
   const li = el('li', { 'data-key': e.key });
   li.append(
     el('div', { class: 'meta' },
-      el('span', { class: 'tag', text: e.brand }), el('span', { class: 'tag', 'data-intent': intentOf(e), text: intentName(intentOf(e)) }),
+      el('span', { class: 'tag', text: aboutCategory(e) ? t('dash_category_of', e.brand) : e.brand }),
+      el('span', { class: 'tag', 'data-intent': intentOf(e), text: intentName(intentOf(e)) }),
       `${who} · ${e.site} · ${languageName(e.language)} · ${sentimentName(e.sentiment.label)} · ${t('dash_first_seen', dateTime.format(e.firstSeen))}`),
   );
   if (e.text) li.append(el('p', { class: 'text', text: e.text.length > 400 ? `${e.text.slice(0, 400)}…` : e.text }));

@@ -155,6 +155,8 @@ export function checkEntry(value, path = 'entry') {
 
 /** The intent that counts: the user's correction, else the engine's. */
 export const intentOf = (e) => e.actions.corrected?.intent ?? e.intent;
+/** Whether the post named no brand but asked about one's category (the card helped choose). */
+export const aboutCategory = (e) => e.act === 'advise';
 /** Whether the user answered the post from its card (inserted or copied a reply). */
 export const answered = (e) => e.actions.inserted !== null || e.actions.copied !== null;
 /** A question or complaint nobody answered or set aside yet. */

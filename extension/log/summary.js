@@ -1,9 +1,12 @@
 // What the dashboard shows, computed from the mention log: the entries a filter keeps, counts per
 // brand, site, language, intent and sentiment, mentions per day, share of voice, the questions and
 // complaints waiting for an answer, the top authors and the words people use in praise and in
-// complaints. One pass over the entries per filter; plain data, no browser APIs.
+// complaints. A question about a brand's category names no brand: it is counted on its own, and
+// waits for an answer like any question, but is no mention of the brand (not in the per-brand
+// counts, share of voice or the names people use). One pass over the entries per filter; plain
+// data, no browser APIs.
 
-import { intentOf, waiting } from './record.js';
+import { aboutCategory, intentOf, waiting } from './record.js';
 
 const DAY = 86_400_000;
 /** Words are counted on at most this many of the latest matching mentions with text. */
@@ -107,11 +110,14 @@ export function summarize(entries, filter = {}, { offsetMs = 0 } = {}) {
   const authors = new Map();
   const terms = { praise: new Map(), complaint: new Map() };
   const waitingList = [];
+  let categoryQuestions = 0;
   for (const e of entries) {
     if (!keeps(e, filter, needle)) continue;
     kept.push(e);
     const intent = intentOf(e);
-    bump(counts.brand, e.brand);
+    const ofBrand = !aboutCategory(e);
+    categoryQuestions += ofBrand ? 0 : 1;
+    if (ofBrand) bump(counts.brand, e.brand);
     bump(counts.site, e.site);
     bump(counts.language, e.language);
     bump(counts.intent, intent);
@@ -119,7 +125,7 @@ export function summarize(entries, filter = {}, { offsetMs = 0 } = {}) {
     const day = dayOf(e.firstSeen, offsetMs);
     let d = perDay.get(day);
     if (!d) perDay.set(day, (d = { brands: new Map(), positive: 0, neutral: 0, negative: 0 }));
-    bump(d.brands, e.brand);
+    if (ofBrand) bump(d.brands, e.brand);
     d[e.sentiment.label]++;
     const who = e.author.handle ? `@${e.author.handle}` : e.author.name;
     if (who) {
@@ -130,7 +136,7 @@ export function summarize(entries, filter = {}, { offsetMs = 0 } = {}) {
       a.verified ||= e.reach.verified;
       authors.set(id, a);
     }
-    if (terms[intent]) for (const m of e.matched) bump(terms[intent], m);
+    if (terms[intent] && ofBrand) for (const m of e.matched) bump(terms[intent], m);
     if (waiting(e)) waitingList.push(e);
   }
   const days = [...perDay.keys()].sort((a, b) => a - b);
@@ -139,8 +145,10 @@ export function summarize(entries, filter = {}, { offsetMs = 0 } = {}) {
   kept.sort((a, b) => b.lastSeen - a.lastSeen);
   const authorList = [...authors.values()];
   const reachOf = (a) => (a.followers ?? 0) + (a.verified ? 1 : 0);
+  const brandMentions = kept.length - categoryQuestions;
   return {
     total: kept.length,
+    categoryQuestions,
     entries: kept,
     counts: Object.fromEntries(Object.entries(counts).map(([k, m]) => [k, ranked(m)])),
     series: {
@@ -148,7 +156,7 @@ export function summarize(entries, filter = {}, { offsetMs = 0 } = {}) {
       brands: brands.map((b) => ({ brand: b, counts: days.map((d) => perDay.get(d).brands.get(b) ?? 0) })),
       sentiment: ['positive', 'neutral', 'negative'].map((s) => ({ label: s, counts: days.map((d) => perDay.get(d)[s]) })),
     },
-    share: ranked(counts.brand).map(([brand, n]) => ({ brand, n, share: n / (kept.length || 1) })),
+    share: ranked(counts.brand).map(([brand, n]) => ({ brand, n, share: n / (brandMentions || 1) })),
     waiting: { count: waitingList.length, shown: waitingList.slice(0, WAITING_SHOWN) },
     topAuthors: {
       byMentions: [...authorList].sort((a, b) => b.mentions - a.mentions || reachOf(b) - reachOf(a)).slice(0, TOP),

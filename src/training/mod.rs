@@ -417,7 +417,7 @@ fn score(s: &mut Score, row: &Row, act: ReplyAct, offered: &[ReplyAct], language
         .or_default() += 1;
     if !right {
         let wrong = s.wrong_examples.entry(row.kind.clone()).or_default();
-        if wrong.len() < 12 {
+        if wrong.len() < 40 {
             wrong.push(format!("{} {}: {}", row.language, act.as_str(), row.text));
         }
     }

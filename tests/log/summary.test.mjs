@@ -27,6 +27,22 @@ test('counts, days, share of voice and the waiting list', () => {
   assert.equal(s.entries[0].lastSeen, T0 + 2 * DAY, 'latest first');
 });
 
+test('a question about a brand\'s category waits for an answer but is no mention of the brand', () => {
+  const asked = entry({
+    brand: 'Northwind Coffee', intent: 'question', act: 'advise', matched: ['coffee grinder'], sentiment: { label: 'neutral', score: 0 },
+    text: 'which coffee grinder for a beginner?', firstSeen: T0 + 3 * DAY, lastSeen: T0 + 3 * DAY, author: { name: 'Gus', handle: 'gus' },
+  });
+  const s = summarize([...log, asked]);
+  assert.equal(s.total, 6);
+  assert.equal(s.categoryQuestions, 1);
+  assert.deepEqual(s.counts.brand, [['Zephyr Air', 3], ['Northwind Coffee', 2]], 'not counted as a mention of Northwind');
+  assert.deepEqual(s.share.map((x) => [x.brand, x.share]), [['Zephyr Air', 0.6], ['Northwind Coffee', 0.4]]);
+  assert.equal(s.series.brands.find((b) => b.brand === 'Northwind Coffee').counts.at(-1), 0);
+  assert.ok(!s.terms.complaint.concat(s.terms.praise).some(([m]) => m === 'coffee grinder'));
+  assert.ok(s.waiting.shown.includes(asked), 'a question nobody answered waits');
+  assert.equal(summarize(log).categoryQuestions, 0);
+});
+
 test('filters: brand, site, intent, period, search', () => {
   assert.equal(summarize(log, { brand: 'Zephyr Air' }).total, 3);
   assert.equal(summarize(log, { site: 'blog.example' }).total, 1);
