@@ -453,6 +453,7 @@ const PROBLEM_CUES: &[&str] = &[
     "te veel afgeschreven",
     "geen terugbetaling",
     "negeert mijn",
+    "pas terrible",
     "surfacturé",
     "non rimborsa",
     "二重に請求",
@@ -577,6 +578,317 @@ const CHANGE_VERBS: &[&str] = &[
     "mogelijk maken",
     "groter",
     "donkere modus",
+];
+
+/// A problem the brand put right is praise, whatever words the problem takes ("lost my bag and
+/// they found it the same day", "Koffer verloren und sie haben es kostenlos ersetzt"): one of
+/// these, not negated, with thanks or praise. Written for the project, per language.
+const PUT_RIGHT: &[&str] = &[
+    "fixed it",
+    "had it fixed",
+    "fixed my",
+    "replaced it",
+    "replaced my",
+    "sent a new one",
+    "sent me a new",
+    "found it",
+    "sorted it",
+    "sorted out",
+    "refunded me",
+    "repariert",
+    "ersetzt",
+    "ersatz geschickt",
+    "gefunden",
+    "erstattet",
+    "me lo cambió",
+    "me lo cambiaron",
+    "lo arreglaron",
+    "lo arregló",
+    "me mandaron otro",
+    "me mandó otro",
+    "lo encontraron",
+    "me devolvieron",
+    "réparé",
+    "remplacé",
+    "renvoyé un",
+    "retrouvé",
+    "remboursé",
+    "riparato",
+    "sostituito",
+    "mandato un altro",
+    "ritrovato",
+    "rimborsato",
+    "consertou",
+    "consertaram",
+    "trocou",
+    "trocaram",
+    "substituiu",
+    "mandaram outro",
+    "encontraram",
+    "reembolsaram",
+    "gerepareerd",
+    "vervangen",
+    "nieuwe gestuurd",
+    "teruggevonden",
+    "terugbetaald",
+    "直して",
+    "交換して",
+    "見つけて",
+    "返金して",
+];
+const THANKS: &[&str] = &[
+    "thank",
+    "thanks",
+    "thx",
+    "danke",
+    "gracias",
+    "merci",
+    "grazie",
+    "obrigado",
+    "obrigada",
+    "bedankt",
+    "dankjewel",
+    "dank je",
+    "ありがとう",
+    "top service",
+    "servicio top",
+    "servizio top",
+    "for free",
+    "kostenlos",
+    "gratis",
+    "grátis",
+    "gratuitement",
+    "unglaublich",
+    "incroyable",
+    "incredibili",
+    "incrível",
+];
+const NOT_BEFORE: &[&str] = &[
+    "not ", "n't ", "never ", "nicht ", "nie ", "no ", "non ", "não ", "niet ", "pas ", "nunca ",
+];
+
+/// Being made to call or write again and again is a complaint, however calm the words ("fifth
+/// time calling this week"): an ordinal or "another" with a way of getting in touch.
+const CONTACT: &[&str] = &[
+    "time calling",
+    "time i call",
+    "call",
+    "email",
+    "chat",
+    "anruf",
+    "mail",
+    "llamada",
+    "vez que llamo",
+    "correo",
+    "appel",
+    "fois que j'appelle",
+    "chiamata",
+    "volta che chiamo",
+    "ligação",
+    "vez que ligo",
+    "keer bellen",
+    "keer dat ik bel",
+    "telefoontje",
+];
+
+/// Low hopes proved wrong are praise ("didn't expect much from them but…", "never liked X but
+/// this changed my mind"): one of these, then a turn. Written for the project, per language.
+const LOW_HOPES: &[&str] = &[
+    "didn't expect much",
+    "did not expect much",
+    "wasn't expecting much",
+    "never liked",
+    "was skeptical",
+    "was sceptical",
+    "had my doubts",
+    "nicht viel erwartet",
+    "wenig erwartet",
+    "war skeptisch",
+    "no esperaba mucho",
+    "no esperaba nada",
+    "nunca me gustó",
+    "tenía mis dudas",
+    "je n'attendais pas grand-chose",
+    "j'attendais pas grand-chose",
+    "je n'attendais rien",
+    "j'étais sceptique",
+    "non mi aspettavo molto",
+    "non mi aspettavo niente",
+    "ero scettico",
+    "ero scettica",
+    "não esperava muito",
+    "não esperava nada",
+    "estava cético",
+    "estava cética",
+    "verwachtte niet veel",
+    "verwachtte weinig",
+    "was sceptisch",
+    "あまり期待してなかった",
+    "期待してなかった",
+];
+const TURNS: &[&str] = &[
+    "but",
+    "so wrong",
+    "changed my mind",
+    "aber",
+    "falsch",
+    "pero",
+    "equivocado",
+    "equivocada",
+    "mais",
+    "ma",
+    "sbagliavo",
+    "mas",
+    "errado",
+    "errada",
+    "maar",
+    "mis",
+    "けど",
+    "のに",
+    "間違って",
+];
+
+/// Praise for a mishap that happened again is sarcasm ("wow, another login failure, truly world
+/// class"): a repetition or an ordinal with a failure word, or hours spent waiting, in a post
+/// that reads as praise. Written for the project, per language.
+const REPEATS: &[&str] = &[
+    "another",
+    "yet another",
+    "third",
+    "fourth",
+    "fifth",
+    "wieder",
+    "schon wieder",
+    "erneut",
+    "dritte",
+    "vierte",
+    "fünfte",
+    "otro",
+    "otra",
+    "otra vez",
+    "tercera",
+    "tercer",
+    "cuarta",
+    "cuarto",
+    "quinta",
+    "encore un",
+    "encore une",
+    "troisième",
+    "quatrième",
+    "cinquième",
+    "ennesimo",
+    "ennesima",
+    "terza",
+    "terzo",
+    "quarta",
+    "quarto",
+    "quinta",
+    "mais uma",
+    "outra",
+    "outro",
+    "terceira",
+    "alweer",
+    "weer een",
+    "derde",
+    "vierde",
+    "vijfde",
+];
+const MISHAPS: &[&str] = &[
+    "failure",
+    "failed",
+    "error",
+    "bug",
+    "outage",
+    "missed",
+    "delay",
+    "delayed",
+    "cancelled",
+    "crash",
+    "fehler",
+    "ausfall",
+    "störung",
+    "verpasste",
+    "verspätung",
+    "absturz",
+    "fallo",
+    "fallida",
+    "fallido",
+    "caída",
+    "retraso",
+    "cancelada",
+    "bug",
+    "panne",
+    "erreur",
+    "ratée",
+    "retard",
+    "annulée",
+    "errore",
+    "guasto",
+    "saltata",
+    "ritardo",
+    "disservizio",
+    "falha",
+    "erro",
+    "perdida",
+    "atraso",
+    "queda",
+    "storing",
+    "fout",
+    "mislukte",
+    "gemiste",
+    "vertraging",
+];
+const WAITING: &[&str] = &[
+    "hours on hold",
+    "hours waiting",
+    "stunden warteschleife",
+    "stunden in der warteschleife",
+    "horas en espera",
+    "horas esperando",
+    "heures d'attente",
+    "ore in attesa",
+    "ore di attesa",
+    "horas de espera",
+    "horas esperando",
+    "uur in de wacht",
+    "uur wachten",
+];
+
+/// An indirect question: a word for knowing or news, then a question word ("no idea when the
+/// new model comes out", "keine Ahnung, wann…", "novità su quando…"). Written for the project.
+const KNOWING_WORDS: &[&str] = &[
+    "no idea",
+    "any idea",
+    "any news",
+    "any update",
+    "any word",
+    "not sure",
+    "wondering",
+    "ahnung",
+    "neuigkeiten",
+    "weiß jemand",
+    "ni idea",
+    "alguna idea",
+    "alguna novedad",
+    "se sabe",
+    "aucune idée",
+    "une idée",
+    "des nouvelles",
+    "on sait",
+    "nessuna idea",
+    "novità",
+    "si sa",
+    "nenhuma ideia",
+    "nem ideia",
+    "alguma novidade",
+    "alguma ideia",
+    "geen idee",
+    "enig idee",
+    "nieuws over",
+];
+const QUESTION_WORDS: &[&str] = &[
+    "when", "whether", "where", "how", "which", "wann", "ob", "wo", "wie", "cuándo", "dónde",
+    "cómo", "quand", "où", "comment", "quando", "dove", "onde", "wanneer", "waar", "hoe",
 ];
 
 /// A "why" question with a negation is a complaint ("why can't I log in?").
@@ -871,6 +1183,16 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
     };
     let complaint_cue = found(COMPLAINT_CUES);
     let problem_cue = found(PROBLEM_CUES);
+    let put_right = PUT_RIGHT.iter().find(|p| {
+        phrase_at(lower, p).is_some_and(|at| {
+            let mut from = at.saturating_sub(12);
+            while !lower.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = &lower[from..at];
+            !NOT_BEFORE.iter().any(|n| before.contains(n))
+        })
+    });
     // Swearing alone is offensive, but not when it carries a complaint to answer, nor when a
     // swear word only intensifies praise ("damn good coffee", "fucking amazing").
     let offensive_cue = found(INSULTS)
@@ -885,10 +1207,51 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
     if let Some(cue) = offensive_cue {
         return (Intent::Offensive, vec![cue]);
     }
+    let grateful = sentiment.label == SentimentLabel::Positive || found(THANKS).is_some();
+    if let (Some(fix), true) = (put_right, grateful) {
+        return (Intent::Praise, vec![fix.to_string()]);
+    }
     if let Some(cue) = problem_cue {
         return (Intent::Complaint, vec![cue]);
     }
+    if let Some(low) = LOW_HOPES
+        .iter()
+        .find_map(|l| phrase_at(lower, l).map(|at| (at, *l)))
+    {
+        let after = &lower[low.0 + low.1.len()..];
+        if TURNS.iter().any(|t| contains_phrase(after, t)) {
+            return (Intent::Praise, vec![low.1.to_string()]);
+        }
+    }
+    if let (Some(again), Some(contact), false) = (
+        found(REPEATS),
+        found(CONTACT),
+        sentiment.label == SentimentLabel::Positive,
+    ) {
+        return (Intent::Complaint, vec![format!("{again} … {contact}")]);
+    }
+    if sentiment.label == SentimentLabel::Positive {
+        let mishap = found(REPEATS)
+            .and_then(|again| found(MISHAPS).map(|what| format!("{again} … {what}")))
+            .or_else(|| found(WAITING));
+        if let Some(cue) = mishap {
+            return (Intent::Complaint, vec![cue]);
+        }
+    }
     let negative = sentiment.label == SentimentLabel::Negative;
+    // Not knowing is not a complaint: "no idea when my area gets fibre" asks.
+    if complaint_cue.is_none() {
+        if let Some(know) = KNOWING_WORDS
+            .iter()
+            .filter_map(|k| phrase_at(lower, k).map(|at| (at, *k)))
+            .min()
+        {
+            let after = &lower[know.0 + know.1.len()..];
+            if let Some(wh) = QUESTION_WORDS.iter().find(|w| contains_phrase(after, w)) {
+                return (Intent::Question, vec![format!("{} … {wh}", know.1)]);
+            }
+        }
+    }
     if negative && (complaint_cue.is_some() || sentiment.score <= -0.3) {
         return (Intent::Complaint, complaint_cue.into_iter().collect());
     }
@@ -937,6 +1300,11 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
 
 /// Whether `phrase` occurs in `text` on word boundaries.
 fn contains_phrase(text: &str, phrase: &str) -> bool {
+    phrase_at(text, phrase).is_some()
+}
+
+/// Where `phrase` first occurs in `text` on word boundaries (byte offset).
+fn phrase_at(text: &str, phrase: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = text[from..].find(phrase) {
         let start = from + i;
@@ -957,11 +1325,11 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
-            return true;
+            return Some(start);
         }
         from = start + phrase.chars().next().map_or(1, char::len_utf8);
     }
-    false
+    None
 }
 
 #[cfg(test)]
@@ -1107,6 +1475,70 @@ mod tests {
             ("de", "ihr habt mir doppelt abgebucht", Complaint),
             ("fr", "vous m'avez débité deux fois", Complaint),
             ("ja", "二重に請求されました", Complaint),
+            // A problem put right is praise; one not put right is not.
+            (
+                "de",
+                "Koffer verloren und sie haben ihn kostenlos ersetzt, danke",
+                Praise,
+            ),
+            (
+                "es",
+                "se me rompió la taza y me la cambiaron gratis, gracias",
+                Praise,
+            ),
+            (
+                "en",
+                "they still have not replaced it, thanks for nothing",
+                Complaint,
+            ),
+            // Low hopes proved wrong are praise.
+            (
+                "en",
+                "never liked Northwind but this changed my mind",
+                Praise,
+            ),
+            ("it", "non mi aspettavo molto ma hanno fatto centro", Praise),
+            (
+                "en",
+                "didn't expect much and it broke on day one",
+                Complaint,
+            ),
+            // Calling again and again is a complaint, however calm.
+            (
+                "en",
+                "Fifth time calling this week, same answer each time",
+                Complaint,
+            ),
+            (
+                "fr",
+                "troisième appel cette semaine, toujours rien",
+                Complaint,
+            ),
+            // Praise for a mishap that happened again is sarcasm.
+            (
+                "en",
+                "Oh great, another outage on payday. Love that for me.",
+                Complaint,
+            ),
+            (
+                "en",
+                "Wow, three hours on hold, truly world class",
+                Complaint,
+            ),
+            (
+                "en",
+                "lost my bag and they found it the same day, amazing",
+                Praise,
+            ),
+            // Not knowing asks, even without a question mark or with a "no".
+            ("en", "no idea when my area finally gets fibre", Question),
+            ("de", "keine Ahnung, wann das neue Modell kommt", Question),
+            ("it", "novità su quando arriva la fibra da me", Question),
+            (
+                "en",
+                "no idea when my refund is coming, this is ridiculous",
+                Complaint,
+            ),
         ];
         for (lang, text, want) in cases {
             assert_eq!(intent(text), *want, "[{lang}] {text}");

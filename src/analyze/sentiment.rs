@@ -641,6 +641,8 @@ const LANGUAGE_WORDS: &[(&str, &[(&str, f32)])] = &[
             ("fatigué", -1.2),
             ("moche", -1.9),
             ("stupide", -2.2),
+            ("bluffé", 2.4),
+            ("bluffée", 2.4),
             ("impressionné", 2.3),
             ("impressionnée", 2.3),
             ("satisfait", 2.0),
