@@ -45,9 +45,9 @@ impl Corrections {
             return None;
         }
         let words = words(lower);
+        // Oldest first: of equally close corrections, `max_by` keeps the last, the newest.
         self.items
             .iter()
-            .rev()
             .map(|(w, intent)| (*intent, jaccard(w, &words)))
             .filter(|&(_, j)| j >= CLOSE)
             .max_by(|a, b| a.1.total_cmp(&b.1))
@@ -125,6 +125,24 @@ mod tests {
             c.intent_for("thanks for everything"),
             None,
             "too few words in common"
+        );
+    }
+
+    #[test]
+    fn of_equally_close_corrections_the_newest_counts() {
+        let mut c = Corrections::default();
+        c.add(
+            "the new app update logs me out every morning",
+            Intent::Complaint,
+        );
+        c.add(
+            "the new app update logs me out every morning",
+            Intent::Suggestion,
+        );
+        let lower = "the new app update logs me out every morning";
+        assert_eq!(
+            c.intent_for(lower).map(|(i, _)| i),
+            Some(Intent::Suggestion)
         );
     }
 
