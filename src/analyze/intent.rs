@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::phrases::{on_boundaries, Phrases};
 use super::sentiment::{Sentiment, SentimentLabel};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -1168,6 +1169,42 @@ fn offensive_word(lower: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Every cue list, compiled once.
+macro_rules! cue_sets {
+    ($($field:ident: $list:ident),* $(,)?) => {
+        struct Cues {
+            $($field: Phrases,)*
+        }
+
+        fn cues() -> &'static Cues {
+            static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+            CUES.get_or_init(|| Cues { $($field: Phrases::new($list),)* })
+        }
+    };
+}
+
+cue_sets! {
+    complaint: COMPLAINT_CUES,
+    problem: PROBLEM_CUES,
+    insults: INSULTS,
+    profanity: PROFANITY,
+    thanks: THANKS,
+    put_right: PUT_RIGHT,
+    low_hopes: LOW_HOPES,
+    turns: TURNS,
+    repeats: REPEATS,
+    contact: CONTACT,
+    mishaps: MISHAPS,
+    waiting: WAITING,
+    knowing: KNOWING_WORDS,
+    question_words: QUESTION_WORDS,
+    request: REQUEST_OPENERS,
+    change: CHANGE_VERBS,
+    negation: NEGATION_CUES,
+    suggestion: SUGGESTION_CUES,
+    question: QUESTION_CUES,
+}
+
 /// Decides the intent of a post whose mentions are masked (`lower` is lower-cased).
 #[cfg(test)]
 pub fn classify(lower: &str, sentiment: &Sentiment) -> Intent {
@@ -1176,15 +1213,15 @@ pub fn classify(lower: &str, sentiment: &Sentiment) -> Intent {
 
 /// The intent and the phrases that decided it (shown to the user as the reason).
 pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<String>) {
-    let found = |cues: &[&str]| {
-        cues.iter()
-            .find(|c| contains_phrase(lower, c))
-            .map(|c| c.to_string())
-    };
-    let complaint_cue = found(COMPLAINT_CUES);
-    let problem_cue = found(PROBLEM_CUES);
-    let put_right = PUT_RIGHT.iter().find(|p| {
-        phrase_at(lower, p).is_some_and(|at| {
+    let c = cues();
+    let found = |cues: &Phrases| cues.first(lower).map(str::to_string);
+    let complaint_cue = found(&c.complaint);
+    let problem_cue = found(&c.problem);
+    let put_right = c
+        .put_right
+        .occurrences(lower)
+        .into_iter()
+        .find(|&(_, at)| {
             let mut from = at.saturating_sub(12);
             while !lower.is_char_boundary(from) {
                 from -= 1;
@@ -1192,14 +1229,14 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
             let before = &lower[from..at];
             !NOT_BEFORE.iter().any(|n| before.contains(n))
         })
-    });
+        .map(|(fix, _)| fix);
     // Swearing alone is offensive, but not when it carries a complaint to answer, nor when a
     // swear word only intensifies praise ("damn good coffee", "fucking amazing").
-    let offensive_cue = found(INSULTS)
+    let offensive_cue = found(&c.insults)
         .or_else(|| offensive_word(lower))
         .or_else(|| {
             let swear =
-                found(PROFANITY).filter(|_| complaint_cue.is_none() && problem_cue.is_none())?;
+                found(&c.profanity).filter(|_| complaint_cue.is_none() && problem_cue.is_none())?;
             let intensifies_praise = sentiment.label == SentimentLabel::Positive
                 && INTENSIFYING_SWEARS.contains(&swear.as_str());
             (!intensifies_praise).then_some(swear)
@@ -1207,33 +1244,29 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
     if let Some(cue) = offensive_cue {
         return (Intent::Offensive, vec![cue]);
     }
-    let grateful = sentiment.label == SentimentLabel::Positive || found(THANKS).is_some();
+    let grateful = sentiment.label == SentimentLabel::Positive || found(&c.thanks).is_some();
     if let (Some(fix), true) = (put_right, grateful) {
         return (Intent::Praise, vec![fix.to_string()]);
     }
     if let Some(cue) = problem_cue {
         return (Intent::Complaint, vec![cue]);
     }
-    if let Some(low) = LOW_HOPES
-        .iter()
-        .find_map(|l| phrase_at(lower, l).map(|at| (at, *l)))
-    {
-        let after = &lower[low.0 + low.1.len()..];
-        if TURNS.iter().any(|t| contains_phrase(after, t)) {
-            return (Intent::Praise, vec![low.1.to_string()]);
+    if let Some(&(low, at)) = c.low_hopes.occurrences(lower).first() {
+        if c.turns.first(&lower[at + low.len()..]).is_some() {
+            return (Intent::Praise, vec![low.to_string()]);
         }
     }
     if let (Some(again), Some(contact), false) = (
-        found(REPEATS),
-        found(CONTACT),
+        found(&c.repeats),
+        found(&c.contact),
         sentiment.label == SentimentLabel::Positive,
     ) {
         return (Intent::Complaint, vec![format!("{again} … {contact}")]);
     }
     if sentiment.label == SentimentLabel::Positive {
-        let mishap = found(REPEATS)
-            .and_then(|again| found(MISHAPS).map(|what| format!("{again} … {what}")))
-            .or_else(|| found(WAITING));
+        let mishap = found(&c.repeats)
+            .and_then(|again| found(&c.mishaps).map(|what| format!("{again} … {what}")))
+            .or_else(|| found(&c.waiting));
         if let Some(cue) = mishap {
             return (Intent::Complaint, vec![cue]);
         }
@@ -1241,14 +1274,9 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
     let negative = sentiment.label == SentimentLabel::Negative;
     // Not knowing is not a complaint: "no idea when my area gets fibre" asks.
     if complaint_cue.is_none() {
-        if let Some(know) = KNOWING_WORDS
-            .iter()
-            .filter_map(|k| phrase_at(lower, k).map(|at| (at, *k)))
-            .min()
-        {
-            let after = &lower[know.0 + know.1.len()..];
-            if let Some(wh) = QUESTION_WORDS.iter().find(|w| contains_phrase(after, w)) {
-                return (Intent::Question, vec![format!("{} … {wh}", know.1)]);
+        if let Some((know, at)) = c.knowing.earliest(lower) {
+            if let Some(wh) = c.question_words.first(&lower[at + know.len()..]) {
+                return (Intent::Question, vec![format!("{know} … {wh}")]);
             }
         }
     }
@@ -1257,15 +1285,15 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
     }
     let first_word = lower.split_whitespace().next().unwrap_or("");
     let first_word = first_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    if let (Some(ask), Some(change)) = (found(REQUEST_OPENERS), found(CHANGE_VERBS)) {
+    if let (Some(ask), Some(change)) = (found(&c.request), found(&c.change)) {
         return (Intent::Suggestion, vec![format!("{ask} … {change}")]);
     }
     if let Some(why) = WHY.iter().find(|w| lower.trim_start().starts_with(*w)) {
-        if let Some(neg) = found(NEGATION_CUES) {
+        if let Some(neg) = found(&c.negation) {
             return (Intent::Complaint, vec![format!("{why} … {neg}")]);
         }
     }
-    if let Some(cue) = found(SUGGESTION_CUES) {
+    if let Some(cue) = found(&c.suggestion) {
         // "I would like to know…" asks, it doesn't suggest.
         if !contains_phrase(lower, "like to know") {
             return (Intent::Suggestion, vec![cue]);
@@ -1277,7 +1305,7 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
     let question_cue = if lower.contains(['?', '¿', '？']) {
         Some("?".to_string())
     } else {
-        found(QUESTION_CUES).or_else(|| {
+        found(&c.question).or_else(|| {
             QUESTION_STARTS
                 .contains(&first_word)
                 .then(|| first_word.to_string())
@@ -1300,36 +1328,8 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
 
 /// Whether `phrase` occurs in `text` on word boundaries.
 fn contains_phrase(text: &str, phrase: &str) -> bool {
-    phrase_at(text, phrase).is_some()
-}
-
-/// Where `phrase` first occurs in `text` on word boundaries (byte offset).
-fn phrase_at(text: &str, phrase: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = text[from..].find(phrase) {
-        let start = from + i;
-        let end = start + phrase.len();
-        // Japanese has no spaces: its phrases match anywhere.
-        let spaceless = phrase
-            .chars()
-            .next()
-            .is_some_and(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
-        let before_ok = spaceless
-            || text[..start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = spaceless
-            || text[end..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
-            return Some(start);
-        }
-        from = start + phrase.chars().next().map_or(1, char::len_utf8);
-    }
-    None
+    text.match_indices(phrase)
+        .any(|(at, _)| on_boundaries(text, at, at + phrase.len(), phrase))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod corrections;
 pub mod intent;
 pub mod language;
 pub(crate) mod model;
+mod phrases;
 pub mod sentiment;
 
 use serde::Serialize;

@@ -1,0 +1,96 @@
+//! A list of cue phrases compiled once into one Aho-Corasick automaton, asked which of its
+//! phrases occur in a text on word boundaries. The intent rules ask a few dozen lists about
+//! every post; one pass per list over the text replaces a substring search per phrase.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// A compiled list of phrases (lower case, as the text they are looked for in).
+#[derive(Debug)]
+pub(crate) struct Phrases {
+    list: &'static [&'static str],
+    ac: AhoCorasick,
+}
+
+impl Phrases {
+    pub(crate) fn new(list: &'static [&'static str]) -> Phrases {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(list)
+            .expect("cue lists are small");
+        Phrases { list, ac }
+    }
+
+    /// Each phrase of the list that occurs in `text` on word boundaries, with the byte offset of
+    /// its first such occurrence, in the list's order.
+    pub(crate) fn occurrences(&self, text: &str) -> Vec<(&'static str, usize)> {
+        let mut first: Vec<Option<usize>> = vec![None; self.list.len()];
+        for m in self.ac.find_overlapping_iter(text) {
+            let i = m.pattern().as_usize();
+            if first[i].is_none_or(|at| m.start() < at)
+                && on_boundaries(text, m.start(), m.end(), self.list[i])
+            {
+                first[i] = Some(m.start());
+            }
+        }
+        first
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, at)| at.map(|at| (self.list[i], at)))
+            .collect()
+    }
+
+    /// The first phrase of the list (in its order) that occurs in `text` on word boundaries.
+    pub(crate) fn first(&self, text: &str) -> Option<&'static str> {
+        let mut best: Option<usize> = None;
+        for m in self.ac.find_overlapping_iter(text) {
+            let i = m.pattern().as_usize();
+            if best.is_none_or(|b| i < b) && on_boundaries(text, m.start(), m.end(), self.list[i]) {
+                best = Some(i);
+            }
+        }
+        best.map(|i| self.list[i])
+    }
+
+    /// The phrase whose occurrence on word boundaries starts earliest in `text`, and where.
+    pub(crate) fn earliest(&self, text: &str) -> Option<(&'static str, usize)> {
+        self.occurrences(text).into_iter().min_by_key(|&(_, at)| at)
+    }
+}
+
+/// Whether `phrase` at `start..end` of `text` stands on word boundaries. Japanese has no
+/// spaces: its phrases match anywhere.
+pub(crate) fn on_boundaries(text: &str, start: usize, end: usize, phrase: &str) -> bool {
+    let spaceless = phrase
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
+    spaceless
+        || (text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIST: &[&str] = &["die", "no idea", "idea", "ありがとう"];
+
+    #[test]
+    fn phrases_are_found_on_word_boundaries_in_list_order() {
+        let p = Phrases::new(LIST);
+        assert_eq!(p.first("diet coke, any idea? no idea"), Some("no idea"));
+        assert_eq!(p.first("diet coke"), None, "not inside a word");
+        assert_eq!(
+            p.occurrences("an idea, no idea"),
+            [("no idea", 9), ("idea", 3)]
+        );
+        assert_eq!(p.earliest("an idea, no idea"), Some(("idea", 3)));
+        assert_eq!(p.first("本当にありがとう"), Some("ありがとう"));
+    }
+}
