@@ -591,7 +591,7 @@ class Session {
     for (const e of this.entries.values()) {
       if (!e.card || !e.button) continue;
       const waiting = !e.handled && WAITING_INTENTS.has(e.card.intent) && !e.card.guidance_id;
-      list.push({ id: e.id, brand: e.card.brand, intent: e.card.intent, waiting, author: e.author,
+      list.push({ id: e.id, brand: e.card.brand, category: e.card.category === true, intent: e.card.intent, waiting, author: e.author,
         snippet: (e.text ?? '').replace(/\s+/g, ' ').trim().slice(0, 120) });
     }
     return list;

@@ -148,9 +148,18 @@ async fn show_page(tab_id: f64) -> Result<(), JsValue> {
             &format!("intent_{}", text_of(&m, "intent").unwrap_or_default()),
             &[],
         );
+        let brand = text_of(&m, "brand").unwrap_or_default();
+        let about_category = Reflect::get(&m, &"category".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            == Some(true);
         let label = format!(
             "{} · {} · {}: {}",
-            text_of(&m, "brand").unwrap_or_default(),
+            if about_category {
+                ext::t("dash_category_of", &[&brand])
+            } else {
+                brand
+            },
             intent,
             who,
             text_of(&m, "snippet").unwrap_or_default()
