@@ -160,6 +160,20 @@ describe('Hat Tip options page (Chromium)', () => {
     await options.page.bringToFront();
   });
 
+  test('what the brand sells is typed as a list; a one-letter word is refused and named', async () => {
+    const category = 'fieldset.brand:nth-of-type(1) [data-field="category"]';
+    await options.page.fill(category, 'note-taking app, x');
+    await options.evaluate(() => { document.getElementById('status').textContent = ''; });
+    await options.page.click('#save');
+    await options.waitFor(() => /Not saved/.test(document.getElementById('status').textContent) || null);
+    assert.match(await options.evaluate(statusText), /brands\[0\]\.category\[1\]: "x" is a single character/);
+    assert.equal((await options.evaluate(stored)).brands[0].category, undefined, 'nothing stored');
+    await options.page.fill(category, 'note-taking app, notes app,  to-do list ');
+    await options.page.click('#save');
+    await options.waitFor(() => /^Saved/.test(document.getElementById('status').textContent) || null);
+    assert.deepEqual((await options.evaluate(stored)).brands[0].category, ['note-taking app', 'notes app', 'to-do list']);
+  });
+
   test('export downloads the stored profile', async () => {
     const [download] = await Promise.all([options.page.waitForEvent('download'), options.page.click('#export')]);
     assert.equal(download.suggestedFilename(), 'hattip-profile.json');
