@@ -1,8 +1,11 @@
 //! Intent: ordered cue rules over the masked text plus the sentiment. Offensive first (never
 //! feed a troll): slurs, insults and threats always; profanity only when there is no complaint to
 //! answer (an angry customer who swears about a lost bag is still a customer with a lost bag).
-//! Then complaint (a complaint phrased as a question is still a complaint), suggestion, question
-//! (with or without a question mark), praise, other. The slur list is derived from MIT-licensed
+//! Then the shapes whose words mislead: a problem the brand put right and low hopes proved wrong
+//! are praise, a problem report, being made to call again and again, or praise for a repeated
+//! mishap are complaints, not knowing asks. Then complaint (a complaint phrased as a question is
+//! still a complaint), suggestion (a request for a change included), question (with or without a
+//! question mark), praise, other. Each cue list is compiled once ([`super::phrases`]). The slur list is derived from MIT-licensed
 //! data (`offensive_words.txt`, see DATA-SOURCES.md); the cue phrases are the project's own.
 //! Measured in ACCURACY.md (`./build.sh eval`).
 
@@ -1256,15 +1259,13 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
             return (Intent::Praise, vec![low.to_string()]);
         }
     }
-    if let (Some(again), Some(contact), false) = (
-        found(&c.repeats),
-        found(&c.contact),
-        sentiment.label == SentimentLabel::Positive,
-    ) {
+    let repeat = found(&c.repeats);
+    let positive = sentiment.label == SentimentLabel::Positive;
+    if let (Some(again), Some(contact), false) = (&repeat, found(&c.contact), positive) {
         return (Intent::Complaint, vec![format!("{again} … {contact}")]);
     }
-    if sentiment.label == SentimentLabel::Positive {
-        let mishap = found(&c.repeats)
+    if positive {
+        let mishap = repeat
             .and_then(|again| found(&c.mishaps).map(|what| format!("{again} … {what}")))
             .or_else(|| found(&c.waiting));
         if let Some(cue) = mishap {
