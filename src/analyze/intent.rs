@@ -1254,7 +1254,7 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
     if let Some(cue) = problem_cue {
         return (Intent::Complaint, vec![cue]);
     }
-    if let Some(&(low, at)) = c.low_hopes.occurrences(lower).first() {
+    if let Some((low, at)) = c.low_hopes.first_at(lower) {
         if c.turns.first(&lower[at + low.len()..]).is_some() {
             return (Intent::Praise, vec![low.to_string()]);
         }

@@ -41,19 +41,37 @@ impl Phrases {
 
     /// The first phrase of the list (in its order) that occurs in `text` on word boundaries.
     pub(crate) fn first(&self, text: &str) -> Option<&'static str> {
-        let mut best: Option<usize> = None;
-        for m in self.ac.find_overlapping_iter(text) {
-            let i = m.pattern().as_usize();
-            if best.is_none_or(|b| i < b) && on_boundaries(text, m.start(), m.end(), self.list[i]) {
-                best = Some(i);
-            }
-        }
-        best.map(|i| self.list[i])
+        self.first_at(text).map(|(phrase, _)| phrase)
     }
 
-    /// The phrase whose occurrence on word boundaries starts earliest in `text`, and where.
+    /// Like [`Phrases::first`], with the byte offset of that phrase's first such occurrence.
+    pub(crate) fn first_at(&self, text: &str) -> Option<(&'static str, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        // A phrase's occurrences come in order, so its first one on boundaries is its earliest.
+        for m in self.ac.find_overlapping_iter(text) {
+            let i = m.pattern().as_usize();
+            if best.is_none_or(|(b, _)| i < b)
+                && on_boundaries(text, m.start(), m.end(), self.list[i])
+            {
+                best = Some((i, m.start()));
+            }
+        }
+        best.map(|(i, at)| (self.list[i], at))
+    }
+
+    /// The phrase whose occurrence on word boundaries starts earliest in `text` (of two at the
+    /// same place, the one first in the list), and where.
     pub(crate) fn earliest(&self, text: &str) -> Option<(&'static str, usize)> {
-        self.occurrences(text).into_iter().min_by_key(|&(_, at)| at)
+        let mut best: Option<(usize, usize)> = None;
+        for m in self.ac.find_overlapping_iter(text) {
+            let i = m.pattern().as_usize();
+            if best.is_none_or(|(b, at)| (m.start(), i) < (at, b))
+                && on_boundaries(text, m.start(), m.end(), self.list[i])
+            {
+                best = Some((i, m.start()));
+            }
+        }
+        best.map(|(i, at)| (self.list[i], at))
     }
 }
 
@@ -91,6 +109,7 @@ mod tests {
             [("no idea", 9), ("idea", 3)]
         );
         assert_eq!(p.earliest("an idea, no idea"), Some(("idea", 3)));
+        assert_eq!(p.first_at("an idea, no idea"), Some(("no idea", 9)));
         assert_eq!(p.first("本当にありがとう"), Some("ありがとう"));
     }
 }
