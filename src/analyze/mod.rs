@@ -3,6 +3,7 @@
 //! No DOM, no I/O.
 
 pub mod corrections;
+pub(crate) mod cue_files;
 pub mod intent;
 pub mod language;
 pub(crate) mod model;

@@ -7,15 +7,15 @@ use aho_corasick::{AhoCorasick, MatchKind};
 /// A compiled list of phrases (lower case, as the text they are looked for in).
 #[derive(Debug)]
 pub(crate) struct Phrases {
-    list: &'static [&'static str],
+    list: Vec<&'static str>,
     ac: AhoCorasick,
 }
 
 impl Phrases {
-    pub(crate) fn new(list: &'static [&'static str]) -> Phrases {
+    pub(crate) fn new(list: Vec<&'static str>) -> Phrases {
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .build(list)
+            .build(&list)
             .expect("cue lists are small");
         Phrases { list, ac }
     }
@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn phrases_are_found_on_word_boundaries_in_list_order() {
-        let p = Phrases::new(LIST);
+        let p = Phrases::new(LIST.to_vec());
         assert_eq!(p.first("diet coke, any idea? no idea"), Some("no idea"));
         assert_eq!(p.first("diet coke"), None, "not inside a word");
         assert_eq!(
