@@ -42,18 +42,33 @@ pub(crate) fn lines(file: &str) -> impl Iterator<Item = Line<'_>> {
 pub(crate) fn list(name: &str) -> Vec<&'static str> {
     let mut phrases = Vec::new();
     for (_, file) in FILES {
-        let mut current = None;
-        for line in lines(file) {
-            match line {
-                Line::List(list) => current = Some(list),
-                Line::Phrase(phrase) if current == Some(name) && !phrases.contains(&phrase) => {
-                    phrases.push(phrase)
-                }
-                Line::Phrase(_) => {}
+        for phrase in phrases_of(file, name) {
+            if !phrases.contains(&phrase) {
+                phrases.push(phrase);
             }
         }
     }
     phrases
+}
+
+/// The phrases of list `name` in one language's file (`code`).
+pub(crate) fn list_in(code: &str, name: &str) -> Vec<&'static str> {
+    FILES
+        .iter()
+        .filter(|(c, _)| *c == code)
+        .flat_map(|(_, file)| phrases_of(file, name))
+        .collect()
+}
+
+fn phrases_of<'a>(file: &'static str, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+    let mut current = None;
+    lines(file).filter_map(move |line| match line {
+        Line::List(list) => {
+            current = Some(list);
+            None
+        }
+        Line::Phrase(phrase) => (current == Some(name)).then_some(phrase),
+    })
 }
 
 #[cfg(test)]
@@ -91,7 +106,8 @@ mod tests {
                 match line {
                     Line::List(name) => {
                         assert!(
-                            crate::analyze::intent::LISTS.contains(&name),
+                            crate::analyze::intent::LISTS.contains(&name)
+                                || crate::analyze::sentiment::LISTS.contains(&name),
                             "cues/{code}.txt: no rule asks about a list named {name:?}"
                         );
                         current = Some(name);

@@ -9,9 +9,12 @@
 //! masked by the caller first (VADER scores `united` +1.8; Hat Tip never sees it).
 //! Every list that ships is listed in DATA-SOURCES.md.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
+
+use super::cue_files;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -388,53 +391,11 @@ pub(crate) fn is_negation(token: &str) -> bool {
         || NEGATIONS.contains(&token.replace('\'', "").as_str())
 }
 
-/// Japanese sentiment phrases (no spaces to split on): matched as substrings, longest first,
-/// so a negated form (`美味しくない`) wins over the word inside it. Written by the project.
-const JAPANESE_PHRASES: &[(&str, f32)] = &[
-    ("好きじゃない", -1.9),
-    ("美味しくない", -2.0),
-    ("おいしくない", -2.0),
-    ("良くない", -1.9),
-    ("よくない", -1.9),
-    ("大好き", 3.0),
-    ("最高", 3.0),
-    ("ありがとう", 1.9),
-    ("感謝", 2.0),
-    ("素晴らしい", 3.0),
-    ("すばらしい", 3.0),
-    ("美味しい", 2.4),
-    ("おいしい", 2.4),
-    ("嬉しい", 2.4),
-    ("うれしい", 2.4),
-    ("好き", 2.2),
-    ("楽しい", 2.3),
-    ("便利", 1.8),
-    ("素敵", 2.5),
-    ("助かり", 1.8),
-    ("最悪", -3.1),
-    ("ひどい", -2.5),
-    ("酷い", -2.5),
-    ("届かない", -1.8),
-    ("遅い", -1.5),
-    ("遅延", -1.6),
-    ("残念", -2.0),
-    ("不満", -2.0),
-    ("壊れ", -1.8),
-    ("紛失", -1.6),
-    ("まずい", -2.2),
-    ("不親切", -2.2),
-    ("失望", -2.3),
-    ("怒", -2.0),
-    ("困って", -1.6),
-];
-
 /// The Japanese phrases in `text`, with their valence.
 fn japanese_phrases(text: &str) -> Vec<(f32, String)> {
     let mut rest = text.to_string();
     let mut found = Vec::new();
-    let mut phrases: Vec<&(&str, f32)> = JAPANESE_PHRASES.iter().collect();
-    phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    for (phrase, v) in phrases {
+    for (phrase, v) in &language_words().japanese {
         while let Some(at) = rest.find(phrase) {
             found.push((*v, (*phrase).to_string()));
             rest.replace_range(at..at + phrase.len(), " ");
@@ -443,528 +404,61 @@ fn japanese_phrases(text: &str) -> Vec<(f32, String)> {
     found
 }
 
-/// Sentiment words of one language, used only on posts in that language (so Italian *male*,
-/// "bad", never scores an English post about a male nurse). Written by the project.
-const LANGUAGE_WORDS: &[(&str, &[(&str, f32)])] = &[
-    (
-        "es",
-        &[
-            ("muertos", -2.3),
-            ("muerto", -2.0),
-            ("guerra", -2.4),
-            ("víctima", -2.0),
-            ("víctimas", -2.0),
-            ("peligro", -2.0),
-            ("tragedia", -2.6),
-            ("grave", -1.6),
-            ("absurdo", -2.0),
-            ("gusta", 1.8),
-            ("encantado", 2.4),
-            ("encantadora", 2.4),
-            ("hermoso", 2.6),
-            ("hermosa", 2.6),
-            ("bonito", 2.2),
-            ("bonita", 2.2),
-            ("lindo", 2.4),
-            ("linda", 2.4),
-            ("precioso", 2.6),
-            ("preciosa", 2.6),
-            ("maravilloso", 3.0),
-            ("maravillosa", 3.0),
-            ("fantástico", 2.9),
-            ("fantástica", 2.9),
-            ("estupendo", 2.7),
-            ("divertido", 2.1),
-            ("divertida", 2.1),
-            ("alegría", 2.5),
-            ("alegre", 2.2),
-            ("felicidades", 2.6),
-            ("enhorabuena", 2.6),
-            ("guapo", 2.0),
-            ("guapa", 2.0),
-            ("éxito", 2.2),
-            ("orgulloso", 2.2),
-            ("orgullosa", 2.2),
-            ("buenísimo", 2.8),
-            ("buenísima", 2.8),
-            ("perfecta", 2.7),
-            ("buen", 1.8),
-            ("buenos", 1.8),
-            ("buenas", 1.6),
-            ("suerte", 1.5),
-            ("disfrutar", 2.0),
-            ("disfruta", 2.0),
-            ("disfrutando", 2.0),
-            ("brillante", 2.4),
-            ("jaja", 1.2),
-            ("jajaja", 1.5),
-            ("jajajaja", 1.5),
-            ("amor", 2.5),
-            ("mal", -1.8),
-            ("tristeza", -2.2),
-            ("asqueroso", -2.6),
-            ("miedo", -1.8),
-            ("dolor", -2.0),
-            ("llorar", -1.8),
-            ("lloro", -1.8),
-            ("enfadado", -2.0),
-            ("enfadada", -2.0),
-            ("enojado", -2.0),
-            ("cansado", -1.2),
-            ("cansada", -1.2),
-            ("harto", -2.0),
-            ("harta", -2.0),
-            ("mierda", -2.5),
-            ("muerte", -2.3),
-            ("culpa", -1.5),
-            ("problema", -1.3),
-            ("problemas", -1.3),
-            ("fracaso", -2.3),
-            ("pena", -1.6),
-            ("lástima", -1.8),
-            ("desastre", -2.5),
-            ("basura", -2.4),
-            ("decepción", -2.2),
-            ("decepcionado", -2.2),
-            ("preocupado", -1.6),
-            ("aburrido", -1.6),
-            ("estúpido", -2.3),
-            ("idiota", -2.5),
-            ("feo", -1.9),
-            ("fea", -1.9),
-            ("impresionado", 2.3),
-            ("impresionada", 2.3),
-            ("contento", 2.2),
-            ("contenta", 2.2),
-            ("encantador", 2.4),
-            ("amable", 2.0),
-            ("amables", 2.0),
-            ("atento", 1.8),
-            ("atenta", 1.8),
-            ("satisfecho", 2.0),
-            ("satisfecha", 2.0),
-            ("recomiendo", 2.0),
-            ("rápido", 1.0),
-            ("gracias", 1.9),
-            ("decepcionada", -2.2),
-            ("vergüenza", -2.0),
-            ("pésimo", -2.8),
-            ("pésima", -2.8),
-            ("inútil", -2.0),
-            ("estafa", -2.4),
-            ("roto", -1.8),
-            ("rota", -1.8),
-            ("lento", -1.0),
-            ("lenta", -1.0),
-        ],
-    ),
-    (
-        "fr",
-        &[
-            ("victime", -2.0),
-            ("victimes", -2.0),
-            ("polémique", -1.5),
-            ("menacé", -1.8),
-            ("menacées", -1.8),
-            ("menacés", -1.8),
-            ("menace", -1.9),
-            ("inquiétant", -2.0),
-            ("inquiétante", -2.0),
-            ("inquiétudes", -1.8),
-            ("déprimé", -2.3),
-            ("déprimée", -2.3),
-            ("tue", -2.5),
-            ("assassine", -2.8),
-            ("mort", -2.3),
-            ("morts", -2.3),
-            ("danger", -2.0),
-            ("crise", -1.8),
-            ("pollution", -1.8),
-            ("hélas", -1.5),
-            ("injustifiable", -2.2),
-            ("âneries", -1.8),
-            ("manque", -1.3),
-            ("pénalisée", -1.5),
-            ("guerre", -2.4),
-            ("grave", -1.6),
-            ("heureuse", 2.6),
-            ("belle", 2.3),
-            ("beau", 2.3),
-            ("joli", 2.0),
-            ("jolie", 2.0),
-            ("excellente", 2.8),
-            ("formidable", 2.8),
-            ("merveilleux", 3.0),
-            ("merveilleuse", 3.0),
-            ("content", 2.0),
-            ("contente", 2.0),
-            ("plaisir", 2.2),
-            ("félicitations", 2.6),
-            ("aime", 2.2),
-            ("aimé", 2.2),
-            ("amour", 2.6),
-            ("ravi", 2.5),
-            ("ravie", 2.5),
-            ("sympa", 2.0),
-            ("drôle", 1.6),
-            ("chouette", 2.0),
-            ("meilleur", 2.0),
-            ("meilleure", 2.0),
-            ("incroyable", 2.5),
-            ("réussi", 2.0),
-            ("bonheur", 2.8),
-            ("fier", 2.0),
-            ("fière", 2.0),
-            ("mdr", 1.2),
-            ("merde", -2.5),
-            ("chiant", -2.0),
-            ("chiante", -2.0),
-            ("énerve", -2.0),
-            ("énervé", -2.0),
-            ("colère", -2.2),
-            ("peur", -1.8),
-            ("mal", -1.6),
-            ("malheureux", -2.2),
-            ("malheureusement", -1.5),
-            ("problème", -1.3),
-            ("problèmes", -1.3),
-            ("dommage", -1.6),
-            ("catastrophe", -2.5),
-            ("horreur", -2.5),
-            ("dégoûté", -2.3),
-            ("pathétique", -2.3),
-            ("ridicule", -2.0),
-            ("inadmissible", -2.5),
-            ("scandale", -2.4),
-            ("scandaleux", -2.5),
-            ("inutile", -1.8),
-            ("fatigué", -1.2),
-            ("moche", -1.9),
-            ("stupide", -2.2),
-            ("bluffé", 2.4),
-            ("bluffée", 2.4),
-            ("impressionné", 2.3),
-            ("impressionnée", 2.3),
-            ("satisfait", 2.0),
-            ("satisfaite", 2.0),
-            ("aimable", 2.0),
-            ("génial", 2.7),
-            ("géniale", 2.7),
-            ("super", 2.5),
-            ("top", 2.0),
-            ("recommande", 2.0),
-            ("merci", 1.9),
-            ("parfait", 2.7),
-            ("parfaite", 2.7),
-            ("excellent", 3.0),
-            ("bravo", 2.4),
-            ("déçu", -2.2),
-            ("déçue", -2.2),
-            ("décevant", -2.2),
-            ("nul", -2.2),
-            ("nulle", -2.2),
-            ("honte", -2.2),
-            ("cassé", -1.8),
-            ("lent", -1.0),
-        ],
-    ),
-    (
-        "de",
-        &[
-            ("tot", -2.3),
-            ("tote", -2.3),
-            ("krieg", -2.4),
-            ("opfer", -2.0),
-            ("gefahr", -2.0),
-            ("sorge", -1.5),
-            ("sorgen", -1.5),
-            ("skandal", -2.2),
-            ("tragödie", -2.6),
-            ("unfall", -2.0),
-            ("freut", 2.0),
-            ("glücklich", 2.6),
-            ("geil", 2.2),
-            ("prima", 2.2),
-            ("herrlich", 2.6),
-            ("genial", 2.6),
-            ("spitze", 2.4),
-            ("hervorragend", 2.9),
-            ("fantastisch", 2.9),
-            ("beste", 2.2),
-            ("besten", 2.2),
-            ("gerne", 1.2),
-            ("gern", 1.2),
-            ("lieb", 2.0),
-            ("spaß", 2.2),
-            ("lustig", 1.8),
-            ("stolz", 2.0),
-            ("glückwunsch", 2.6),
-            ("mist", -2.0),
-            ("blöd", -2.0),
-            ("doof", -1.8),
-            ("ärgerlich", -2.0),
-            ("ärgert", -2.0),
-            ("wütend", -2.4),
-            ("angst", -1.8),
-            ("schade", -1.6),
-            ("peinlich", -1.9),
-            ("katastrophe", -2.5),
-            ("unmöglich", -1.8),
-            ("hässlich", -2.0),
-            ("langweilig", -1.7),
-            ("müde", -1.2),
-            ("krank", -1.8),
-            ("schlimm", -2.2),
-            ("schlimmer", -2.3),
-            ("schlechter", -2.3),
-            ("nervig", -2.0),
-            ("sauer", -1.8),
-            ("dumm", -2.2),
-            ("begeistert", 2.6),
-            ("beeindruckt", 2.3),
-            ("nett", 1.8),
-            ("freundlich", 2.0),
-            ("hilfsbereit", 2.2),
-            ("zufrieden", 2.0),
-            ("empfehlen", 1.8),
-            ("empfehle", 2.0),
-            ("klasse", 2.4),
-            ("großartig", 2.9),
-            ("perfekt", 2.7),
-            ("danke", 1.9),
-            ("toll", 2.5),
-            ("super", 2.5),
-            ("wunderbar", 2.9),
-            ("lecker", 2.4),
-            ("schnell", 1.0),
-            ("lieben", 2.3),
-            ("top", 2.0),
-            ("enttäuscht", -2.2),
-            ("enttäuschend", -2.2),
-            ("frechheit", -2.4),
-            ("schrecklich", -2.6),
-            ("furchtbar", -2.6),
-            ("unverschämt", -2.4),
-            ("nutzlos", -2.2),
-            ("kaputt", -1.8),
-            ("langsam", -1.0),
-        ],
-    ),
-    (
-        "pt",
-        &[
-            ("morte", -2.3),
-            ("mortos", -2.3),
-            ("guerra", -2.4),
-            ("vítima", -2.0),
-            ("vítimas", -2.0),
-            ("crise", -1.8),
-            ("perigo", -2.0),
-            ("tragédia", -2.6),
-            ("absurdo", -2.0),
-            ("ódio", -2.7),
-            ("amei", 2.8),
-            ("adorei", 2.8),
-            ("perfeito", 2.7),
-            ("perfeita", 2.7),
-            ("incrível", 2.6),
-            ("sensacional", 2.8),
-            ("demais", 1.8),
-            ("parabéns", 2.6),
-            ("alegria", 2.5),
-            ("orgulho", 2.0),
-            ("bonito", 2.2),
-            ("bonita", 2.2),
-            ("divertido", 2.1),
-            ("divertida", 2.1),
-            ("kkkk", 1.0),
-            ("kkkkk", 1.0),
-            ("merda", -2.5),
-            ("raiva", -2.3),
-            ("medo", -1.8),
-            ("nojo", -2.4),
-            ("nojento", -2.5),
-            ("infelizmente", -1.5),
-            ("problema", -1.3),
-            ("decepção", -2.2),
-            ("decepcionado", -2.2),
-            ("cansado", -1.2),
-            ("cansada", -1.2),
-            ("porcaria", -2.4),
-            ("lixo", -2.4),
-            ("droga", -1.8),
-            ("sofrimento", -2.3),
-            ("chorar", -1.8),
-            ("chorando", -1.8),
-            ("tristeza", -2.2),
-            ("feio", -1.9),
-            ("feia", -1.9),
-            ("mal", -1.8),
-            ("impressionado", 2.3),
-            ("impressionada", 2.3),
-            ("contente", 2.2),
-            ("satisfeito", 2.0),
-            ("satisfeita", 2.0),
-            ("simpático", 2.0),
-            ("simpática", 2.0),
-            ("atencioso", 2.0),
-            ("atenciosa", 2.0),
-            ("recomendo", 2.0),
-            ("ótimo", 2.8),
-            ("ótima", 2.8),
-            ("maravilhoso", 3.0),
-            ("maravilhosa", 3.0),
-            ("obrigado", 1.9),
-            ("obrigada", 1.9),
-            ("excelente", 3.0),
-            ("adoro", 2.5),
-            ("decepcionada", -2.2),
-            ("vergonha", -2.2),
-            ("péssimo", -2.8),
-            ("péssima", -2.8),
-            ("inútil", -2.0),
-            ("golpe", -2.0),
-            ("quebrado", -1.8),
-            ("lento", -1.0),
-        ],
-    ),
-    (
-        "it",
-        &[
-            ("morto", -2.3),
-            ("morti", -2.3),
-            ("crisi", -1.8),
-            ("pericolo", -2.0),
-            ("guerra", -2.4),
-            ("vittima", -2.0),
-            ("vittime", -2.0),
-            ("grave", -1.6),
-            ("preoccupa", -1.8),
-            ("preoccupato", -1.8),
-            ("disastro", -2.5),
-            ("tragedia", -2.6),
-            ("orrendo", -2.6),
-            ("incazzato", -2.3),
-            ("bravo", 2.2),
-            ("bravissimo", 2.8),
-            ("bellissima", 3.0),
-            ("stupendo", 2.8),
-            ("stupenda", 2.8),
-            ("meraviglioso", 3.0),
-            ("meravigliosa", 3.0),
-            ("perfetto", 2.7),
-            ("perfetta", 2.7),
-            ("adoro", 2.6),
-            ("amore", 2.5),
-            ("fantastica", 2.9),
-            ("complimenti", 2.4),
-            ("felicissimo", 2.9),
-            ("divertente", 2.1),
-            ("piace", 1.8),
-            ("contento", 2.0),
-            ("contenta", 2.0),
-            ("evviva", 2.2),
-            ("merda", -2.5),
-            ("pessima", -2.8),
-            ("brutto", -2.0),
-            ("brutta", -2.0),
-            ("paura", -1.8),
-            ("rabbia", -2.2),
-            ("purtroppo", -1.5),
-            ("problema", -1.3),
-            ("delusione", -2.2),
-            ("schifoso", -2.6),
-            ("vergognoso", -2.4),
-            ("inutile", -1.8),
-            ("stanco", -1.2),
-            ("stanca", -1.2),
-            ("male", -1.8),
-            ("peccato", -1.6),
-            ("impressionato", 2.3),
-            ("impressionata", 2.3),
-            ("colpito", 1.8),
-            ("colpita", 1.8),
-            ("soddisfatto", 2.0),
-            ("soddisfatta", 2.0),
-            ("gentile", 2.0),
-            ("gentili", 2.0),
-            ("gentilissimi", 2.4),
-            ("fantastico", 2.9),
-            ("ottimo", 2.8),
-            ("ottima", 2.8),
-            ("bravissimi", 2.6),
-            ("bravi", 2.2),
-            ("grazie", 1.9),
-            ("deluso", -2.2),
-            ("delusa", -2.2),
-            ("deludente", -2.2),
-            ("vergogna", -2.2),
-            ("truffa", -2.4),
-            ("rotto", -1.8),
-            ("lento", -1.0),
-        ],
-    ),
-    (
-        "nl",
-        &[
-            ("leuk", 2.0),
-            ("blij", 2.3),
-            ("prachtig", 2.8),
-            ("goed", 1.8),
-            ("gezellig", 2.2),
-            ("trots", 2.0),
-            ("dankjewel", 1.9),
-            ("schitterend", 2.8),
-            ("jammer", -1.6),
-            ("boos", -2.2),
-            ("balen", -1.8),
-            ("stom", -2.0),
-            ("irritant", -2.0),
-            ("triest", -2.0),
-            ("vreselijk", -2.6),
-            ("ellendig", -2.3),
-            ("tevreden", 2.0),
-            ("vriendelijk", 2.0),
-            ("behulpzaam", 2.2),
-            ("aanrader", 2.4),
-            ("geweldig", 2.9),
-            ("top", 2.0),
-            ("super", 2.5),
-            ("fantastisch", 2.9),
-            ("bedankt", 1.9),
-            ("heerlijk", 2.6),
-            ("prima", 1.8),
-            ("perfect", 2.7),
-            ("indruk", 1.5),
-            ("snel", 1.0),
-            ("teleurgesteld", -2.2),
-            ("teleurstellend", -2.2),
-            ("schandalig", -2.6),
-            ("belachelijk", -2.2),
-            ("waardeloos", -2.6),
-            ("nutteloos", -2.2),
-            ("kapot", -1.8),
-            ("traag", -1.2),
-        ],
-    ),
-];
+/// Each language's own sentiment words (the `sentiment` list of its cue file), and the English
+/// lexicon words that are everyday words of another language Hat Tip reads (its
+/// `false_friends`: German "die", Spanish "sin", French "pain", Italian "fine"…).
+struct LanguageWords {
+    /// Word → valence, per language code but Japanese; used only on posts in that language (so
+    /// Italian *male*, "bad", never scores an English post about a male nurse).
+    words: HashMap<&'static str, HashMap<&'static str, f32>>,
+    /// The Japanese phrases (no spaces to split on), longest first, so a negated form
+    /// (`美味しくない`) wins over the word inside it.
+    japanese: Vec<(&'static str, f32)>,
+    /// Ignored unless the post is English.
+    false_friends: Vec<&'static str>,
+}
+
+/// The lists this module reads from the cue files.
+#[cfg(test)]
+pub(crate) const LISTS: &[&str] = &["sentiment", "false_friends"];
+
+/// One `sentiment` line: a word, a tab, its valence.
+fn sentiment_entry(line: &'static str) -> Option<(&'static str, f32)> {
+    let (word, value) = line.split_once('\t')?;
+    Some((word.trim(), value.trim().parse().ok()?))
+}
+
+fn language_words() -> &'static LanguageWords {
+    static WORDS: OnceLock<LanguageWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let words: HashMap<_, _> = cue_files::FILES
+            .iter()
+            .filter(|(code, _)| *code != "ja")
+            .map(|(code, _)| {
+                let entries = cue_files::list_in(code, "sentiment")
+                    .into_iter()
+                    .filter_map(sentiment_entry)
+                    .collect();
+                (*code, entries)
+            })
+            .collect();
+        let mut japanese: Vec<(&'static str, f32)> = cue_files::list_in("ja", "sentiment")
+            .into_iter()
+            .filter_map(sentiment_entry)
+            .collect();
+        japanese.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        LanguageWords {
+            words,
+            japanese,
+            false_friends: cue_files::list("false_friends"),
+        }
+    })
+}
 
 /// The valence of `token` in the post's own language's word list, if it has one.
 fn language_valence(token: &str, language: &str) -> Option<f32> {
-    LANGUAGE_WORDS
-        .iter()
-        .find(|(lang, _)| *lang == language)
-        .and_then(|(_, words)| words.iter().find(|(w, _)| *w == token))
-        .map(|(_, v)| *v)
+    language_words().words.get(language)?.get(token).copied()
 }
-
-/// English lexicon words that are everyday words of another language Hat Tip reads: German
-/// "die" (the), "war" (was), "kind" (child), "hell" (bright); Spanish "sin" (without); French
-/// "pain" (bread), "dire" (to say); Dutch/German "bad" (bath); Italian "mia" (my), "ha" (has),
-/// "fine" (end). Ignored unless the post is English.
-const FALSE_FRIENDS: &[&str] = &[
-    "die", "war", "kind", "hell", "gift", "sin", "pain", "dire", "bad", "lame", "mia", "ha", "fine",
-];
 
 /// Scores `text` as English (mentions should be masked first so a brand name never counts as a word).
 #[cfg(test)]
@@ -997,7 +491,7 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
     let mut sentiments: Vec<f32> = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
         let raw_lower = raw[i].to_lowercase();
-        let false_friend = !english && FALSE_FRIENDS.contains(&token.as_str());
+        let false_friend = !english && language_words().false_friends.contains(&token.as_str());
         let own = language_valence(token, language);
         let Some(mut v) = own.or_else(|| {
             valence_stretched(token)
@@ -1137,6 +631,21 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_sentiment_line_is_a_word_and_a_valence() {
+        for (code, _) in cue_files::FILES {
+            for line in cue_files::list_in(code, "sentiment") {
+                let (word, v) = sentiment_entry(line)
+                    .unwrap_or_else(|| panic!("cues/{code}.txt: {line:?} is not word<TAB>valence"));
+                assert!((-4.0..=4.0).contains(&v), "cues/{code}.txt: {word} {v}");
+                assert!(
+                    *code == "ja" || !word.contains(' '),
+                    "cues/{code}.txt: {word:?}: a post is scored word by word"
+                );
+            }
+        }
+    }
 
     #[test]
     fn each_language_has_its_own_words_and_only_there() {
