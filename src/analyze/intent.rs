@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cue_files;
 use super::phrases::{on_boundaries, Phrases};
-use super::sentiment::{Sentiment, SentimentLabel};
+use super::sentiment::{is_false_friend, Sentiment, SentimentLabel};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -42,12 +42,18 @@ impl Intent {
 
 const OFFENSIVE_WORDS_TEXT: &str = include_str!("offensive_words.txt");
 
-fn offensive_word(lower: &str) -> Option<String> {
+/// A word of `offensive_words.txt` in the post, unless it is an everyday word of the post's
+/// language (Dutch *hoe*, "how").
+fn offensive_word(lower: &str, language: &str) -> Option<String> {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| OFFENSIVE_WORDS_TEXT.lines().collect());
     lower
         .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty() && words.binary_search(w).is_ok())
+        .find(|w| {
+            !w.is_empty()
+                && words.binary_search(w).is_ok()
+                && (language == "en" || !is_false_friend(w))
+        })
         .map(str::to_string)
 }
 
@@ -140,14 +146,19 @@ cue_sets! {
     }
 }
 
-/// Decides the intent of a post whose mentions are masked (`lower` is lower-cased).
+/// Decides the intent of an English post whose mentions are masked (`lower` is lower-cased).
 #[cfg(test)]
 pub fn classify(lower: &str, sentiment: &Sentiment) -> Intent {
-    classify_with_cues(lower, sentiment).0
+    classify_with_cues(lower, sentiment, "en").0
 }
 
-/// The intent and the phrases that decided it (shown to the user as the reason).
-pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<String>) {
+/// The intent of a post in `language` and the phrases that decided it (shown to the user as
+/// the reason).
+pub fn classify_with_cues(
+    lower: &str,
+    sentiment: &Sentiment,
+    language: &str,
+) -> (Intent, Vec<String>) {
     let c = cues();
     let found = |cues: &Phrases| cues.first(lower).map(str::to_string);
     let complaint_cue = found(&c.complaint);
@@ -168,7 +179,7 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
     // Swearing alone is offensive, but not when it carries a complaint to answer, nor when a
     // swear word only intensifies praise ("damn good coffee", "fucking amazing").
     let offensive_cue = found(&c.insults)
-        .or_else(|| offensive_word(lower))
+        .or_else(|| offensive_word(lower, language))
         .or_else(|| {
             let swear =
                 found(&c.profanity).filter(|_| complaint_cue.is_none() && problem_cue.is_none())?;
@@ -238,10 +249,10 @@ pub fn classify_with_cues(lower: &str, sentiment: &Sentiment) -> (Intent, Vec<St
     let question_cue = if lower.contains(['?', '¿', '？']) {
         Some("?".to_string())
     } else {
+        // A first word that can ask can also start a clause ("when it arrived I was thrilled",
+        // "wie immer super"): it asks only in a post that does not read as praise.
         found(&c.question).or_else(|| {
-            c.question_starts
-                .contains(&first_word)
-                .then(|| first_word.to_string())
+            (c.question_starts.contains(&first_word) && !positive).then(|| first_word.to_string())
         })
     };
     if let Some(cue) = question_cue {
@@ -501,14 +512,14 @@ mod tests {
     #[test]
     fn cues_explain_the_decision() {
         let lower = "still waiting for my refund";
-        let (intent, cues) = classify_with_cues(lower, &score(lower));
+        let (intent, cues) = classify_with_cues(lower, &score(lower), "en");
         assert_eq!(
             (intent, cues),
             (Intent::Complaint, vec!["still waiting".to_string()])
         );
         let lower = "it would be great if you opened earlier";
         assert_eq!(
-            classify_with_cues(lower, &score(lower)).1,
+            classify_with_cues(lower, &score(lower), "en").1,
             vec!["would be great if".to_string()]
         );
     }

@@ -207,7 +207,7 @@ pub(crate) fn read_with_rules(text: &str, matcher: &Matcher) -> RuleReading {
     let lower = masked.to_lowercase();
     let (lexicon, drivers) = sentiment::score_with_drivers(&masked, language);
     let intent_lower = intent_text(text, &spans, &masked, &lower);
-    let (intent, cues) = intent::classify_with_cues(&intent_lower, &lexicon);
+    let (intent, cues) = intent::classify_with_cues(&intent_lower, &lexicon, language);
     RuleReading {
         spans,
         language,

@@ -243,7 +243,7 @@ const NEGATIONS: &[&str] = &[
     "not", "no", "never", "isnt", "wasnt", "dont", "doesnt", "didnt", "cant", "wont", "arent",
     "aint", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "cannot", "nunca",
     "nada", "pas", "jamais", "nicht", "kein", "keine", "não", "nem", "non", "mai", "niet", "geen",
-    "nooit", "sin", "sem", "senza", "ohne", "zonder",
+    "nooit", "sin", "sem", "senza", "ohne", "zonder", "nie", "niemals",
 ];
 
 const BOOSTERS_UP: &[&str] = &[
@@ -313,6 +313,9 @@ const NEGATIVE_EMOJI: &[char] = &[
     '😡', '👎', '😤', '💔', '😠', '🤬', '😞', '😢', '😭', '🙄', '😒', '🤮', '😩', '😫', '😖', '😣',
     '😔', '😕', '☹', '🙁', '😑', '🤦',
 ];
+
+/// Punctuation that ends a negation's reach.
+const CLAUSE_ENDS: [char; 5] = ['.', '!', '?', ';', ','];
 
 /// Phrases that turn praise words into their opposite.
 const SARCASM_MARKERS: &[&str] = &[
@@ -416,11 +419,13 @@ struct LanguageWords {
     japanese: Vec<(&'static str, f32)>,
     /// Ignored unless the post is English.
     false_friends: Vec<&'static str>,
+    /// Words that open a letter ("dear", "beste", "querida"): no sentiment as a post's first word.
+    salutations: Vec<&'static str>,
 }
 
 /// The lists this module reads from the cue files.
 #[cfg(test)]
-pub(crate) const LISTS: &[&str] = &["sentiment", "false_friends"];
+pub(crate) const LISTS: &[&str] = &["sentiment", "false_friends", "salutations"];
 
 /// One `sentiment` line: a word, a tab, its valence.
 fn sentiment_entry(line: &'static str) -> Option<(&'static str, f32)> {
@@ -451,8 +456,19 @@ fn language_words() -> &'static LanguageWords {
             words,
             japanese,
             false_friends: cue_files::list("false_friends"),
+            salutations: cue_files::list("salutations"),
         }
     })
+}
+
+/// Whether `token` is an English word that is an everyday word of another language Hat Tip
+/// reads (a `false_friends` entry).
+pub(crate) fn is_false_friend(token: &str) -> bool {
+    language_words().false_friends.contains(&token)
+}
+
+fn is_salutation(token: &str) -> bool {
+    language_words().salutations.contains(&token)
 }
 
 /// The valence of `token` in the post's own language's word list, if it has one.
@@ -491,7 +507,12 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
     let mut sentiments: Vec<f32> = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
         let raw_lower = raw[i].to_lowercase();
-        let false_friend = !english && language_words().false_friends.contains(&token.as_str());
+        let false_friend = !english && is_false_friend(token);
+        // "Dear X," / "Beste X," / "Liebe X,": a greeting, not a judgement.
+        if i == 0 && !text.starts_with(char::is_whitespace) && is_salutation(token) {
+            sentiments.push(0.0);
+            continue;
+        }
         let own = language_valence(token, language);
         let Some(mut v) = own.or_else(|| {
             valence_stretched(token)
@@ -519,18 +540,25 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
         }
         // A negation reaches the next sentiment word within three words, and no further
         // ("pas bon, vraiment nul": `pas` negates `bon`, not `nul`).
-        // Nor does it cross the end of a sentence ("wouldn't ship with them. Worst service").
+        // Nor does it cross a comma or the end of a sentence ("wouldn't ship with them. Worst
+        // service", "non delude mai, sempre affidabili").
         let window = i.saturating_sub(3)..i;
-        let sentence_start = window
+        let clause_start = window
             .clone()
             .rev()
-            .find(|&k| raw[k].ends_with(['.', '!', '?', ';']))
+            .find(|&k| raw[k].ends_with(CLAUSE_ENDS))
             .map_or(window.start, |k| k + 1);
-        if let Some(j) = (sentence_start..i).rev().find(|&j| is_negation(&tokens[j])) {
-            let blocked = (j + 1..i).any(|k| sentiments.get(k).is_some_and(|s| *s != 0.0));
-            if !is_negation(token) && !blocked {
-                v *= -0.74;
-            }
+        let negated_before = (clause_start..i)
+            .rev()
+            .find(|&j| is_negation(&tokens[j]))
+            .is_some_and(|j| !(j + 1..i).any(|k| sentiments.get(k).is_some_and(|s| *s != 0.0)));
+        // German and Dutch put the negation after the verb ("enttäuscht nie", "stelt nooit
+        // teleur" is handled by the word before): the next word of the clause negates it.
+        let negated_after = matches!(language, "de" | "nl")
+            && !raw[i].ends_with(CLAUSE_ENDS)
+            && tokens.get(i + 1).is_some_and(|next| is_negation(next));
+        if !is_negation(token) && (negated_before || negated_after) {
+            v *= -0.74;
         }
         sentiments.push(v);
     }
