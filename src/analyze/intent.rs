@@ -114,6 +114,12 @@ cue_sets! {
         mishaps,
         /// Hours spent waiting: praise for them is sarcasm too.
         waiting,
+        /// Something done without warning: thanks or praise for it is sarcasm ("thanks for
+        /// cancelling my flight without notice").
+        no_notice,
+        /// A conditional ("would be", "sería", "wäre"): with praise words it wishes for
+        /// something, an idea ("a loyalty card would be a nice touch", "wäre nicht schlecht").
+        wish,
         /// A word for knowing or news: followed by a question word it asks ("no idea when…",
         /// "keine Ahnung, wann…").
         knowing,
@@ -210,7 +216,8 @@ pub fn classify_with_cues(
     if positive {
         let mishap = repeat
             .and_then(|again| found(&c.mishaps).map(|what| format!("{again} … {what}")))
-            .or_else(|| found(&c.waiting));
+            .or_else(|| found(&c.waiting))
+            .or_else(|| found(&c.no_notice));
         if let Some(cue) = mishap {
             return (Intent::Complaint, vec![cue]);
         }
@@ -241,6 +248,11 @@ pub fn classify_with_cues(
         // "I would like to know…" asks, it doesn't suggest.
         if !contains_phrase(lower, "like to know") {
             return (Intent::Suggestion, vec![cue]);
+        }
+    }
+    if positive {
+        if let Some(wish) = found(&c.wish) {
+            return (Intent::Suggestion, vec![wish]);
         }
     }
     if c.imperative_starts.contains(&first_word) && !lower.contains('?') {

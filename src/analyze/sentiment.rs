@@ -514,8 +514,12 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
             continue;
         }
         let own = language_valence(token, language);
+        // One letter is a size or an initial ("ordered an L"), never a feeling; an emoticon
+        // (":D") is still read whole below.
+        let one_letter = token.chars().count() == 1;
         let Some(mut v) = own.or_else(|| {
             valence_stretched(token)
+                .filter(|_| !one_letter)
                 .or_else(|| valence(&raw_lower))
                 .filter(|_| !false_friend)
         }) else {
@@ -659,6 +663,15 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_letter_is_no_feeling_but_an_emoticon_is() {
+        assert_eq!(
+            score("ordered an L, got an S").label,
+            SentimentLabel::Neutral
+        );
+        assert_eq!(score("see you tomorrow :D").label, SentimentLabel::Positive);
+    }
 
     #[test]
     fn every_sentiment_line_is_a_word_and_a_valence() {
