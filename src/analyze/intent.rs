@@ -114,6 +114,9 @@ cue_sets! {
         mishaps,
         /// Hours spent waiting: praise for them is sarcasm too.
         waiting,
+        /// A praise word that opens a post ("great, …", "génial, …"): with a mishap later in
+        /// the post it is sarcasm ("great, my order is lost and support is closed").
+        sarcastic_openers,
         /// Something done without warning: thanks or praise for it is sarcasm ("thanks for
         /// cancelling my flight without notice").
         no_notice,
@@ -214,7 +217,13 @@ pub fn classify_with_cues(
         return (Intent::Complaint, vec![format!("{again} … {contact}")]);
     }
     if positive {
+        let opener = c
+            .sarcastic_openers
+            .first_at(lower)
+            .filter(|&(_, at)| lower[..at].trim().is_empty())
+            .map(|(word, _)| word);
         let mishap = repeat
+            .or(opener.map(str::to_string))
             .and_then(|again| found(&c.mishaps).map(|what| format!("{again} … {what}")))
             .or_else(|| found(&c.waiting))
             .or_else(|| found(&c.no_notice));
