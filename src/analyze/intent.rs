@@ -89,6 +89,12 @@ cue_sets! {
         insults,
         /// Profanity: offensive on its own, but not when it comes with a complaint to answer.
         profanity,
+        /// Contempt ("trash", "a joke", "Abzocke"): with the brand's people or customers as a
+        /// group (`people`) it is a troll, not a complaint ("is trash and so are your customers").
+        contempt,
+        /// The brand's people or customers as a group ("everyone who works there", "vos clients
+        /// aussi").
+        people,
         /// Words of a complaint, read with the sentiment (a negative post with one complains).
         complaint,
         /// Problem reports: a complaint whatever the tone ("still not received", "app keeps
@@ -189,6 +195,10 @@ pub fn classify_with_cues(
     // swear word only intensifies praise ("damn good coffee", "fucking amazing").
     let offensive_cue = found(&c.insults)
         .or_else(|| offensive_word(lower, language))
+        .or_else(|| {
+            let scorn = found(&c.contempt)?;
+            found(&c.people).map(|who| format!("{scorn} … {who}"))
+        })
         .or_else(|| {
             let swear =
                 found(&c.profanity).filter(|_| complaint_cue.is_none() && problem_cue.is_none())?;
@@ -514,6 +524,31 @@ mod tests {
         ];
         for (lang, text, want) in cases {
             assert_eq!(intent(text), *want, "[{lang}] {text}");
+        }
+    }
+
+    #[test]
+    fn contempt_for_the_people_is_a_troll_and_for_the_service_a_complaint() {
+        use Intent::*;
+        let cases = [
+            (
+                "what a joke, and so are your customers for paying",
+                Offensive,
+            ),
+            ("this app is garbage, three crashes today", Complaint),
+            (
+                "c'est une arnaque et tous vos employés sont complices",
+                Offensive,
+            ),
+            ("c'est une arnaque, toujours pas remboursé", Complaint),
+            (
+                "der Laden ist ein Witz, alle, die dort arbeiten, auch",
+                Offensive,
+            ),
+            ("è spazzatura e chi lavora lì pure", Offensive),
+        ];
+        for (text, want) in cases {
+            assert_eq!(intent(text), want, "{text}");
         }
     }
 
