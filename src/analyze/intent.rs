@@ -1,14 +1,16 @@
 //! Intent: ordered cue rules over the masked text plus the sentiment. Offensive first (never
-//! feed a troll): slurs, insults and threats always; profanity only when there is no complaint to
-//! answer (an angry customer who swears about a lost bag is still a customer with a lost bag).
-//! Then the shapes whose words mislead: a problem the brand put right and low hopes proved wrong
-//! are praise, a problem report, being made to call again and again, or praise for a repeated
-//! mishap are complaints, not knowing asks. Then complaint (a complaint phrased as a question is
-//! still a complaint), suggestion (a request for a change included), question (with or without a
-//! question mark), praise, other. The cue phrases are the project's own, one data file per
-//! language (`cues/<code>.txt`, read by [`super::cue_files`]), each list compiled once
-//! ([`super::phrases`]); the slur list is derived from MIT-licensed data (`offensive_words.txt`,
-//! see DATA-SOURCES.md). Measured in ACCURACY.md (`./build.sh eval`).
+//! feed a troll): slurs, insults, threats and contempt for the brand's people as a group always;
+//! profanity only when there is no complaint to answer (an angry customer who swears about a lost
+//! bag is still a customer with a lost bag). Then the shapes whose words mislead: a problem the
+//! brand put right and low hopes proved wrong are praise; a problem report, being made to call
+//! again and again, and praise for a repeated mishap, for a loss, for hours waiting or for
+//! something done without notice (sarcasm) are complaints; not knowing asks. Then complaint (a
+//! complaint phrased as a question is still a complaint), suggestion (a request for a change, or a
+//! wish: a conditional with praise words), question (with or without a question mark), praise,
+//! other. The cue phrases are the project's own, one data file per language (`cues/<code>.txt`,
+//! read by [`super::cue_files`]), each list compiled once ([`super::phrases`]); the slur list is
+//! derived from MIT-licensed data (`offensive_words.txt`, see DATA-SOURCES.md). Measured in
+//! ACCURACY.md (`./build.sh eval`).
 
 use serde::{Deserialize, Serialize};
 
