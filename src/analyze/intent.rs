@@ -231,7 +231,7 @@ pub fn classify_with_cues(
     if positive {
         let opener = c
             .sarcastic_openers
-            .first_at(lower)
+            .earliest(lower)
             .filter(|&(_, at)| lower[..at].trim().is_empty())
             .map(|(word, _)| word);
         let mishap = repeat
