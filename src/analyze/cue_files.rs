@@ -1,8 +1,10 @@
-//! The intent rules' cue phrases as data: one file per language (`cues/<code>.txt`), each a
-//! series of lists (`## name`, then one lower-case phrase per line). A list the rules ask about
-//! is that list's phrases in every language, in the order of [`FILES`]: a post's language is
-//! often unsure, and a phrase of one language rarely means something else in another. What
-//! each list is for is said where the rules declare it (`cue_sets!` in `intent.rs`).
+//! What the rules know of each language, as data: one file per language (`cues/<code>.txt`),
+//! each a series of lists (`## name`, then one lower-case phrase per line): the intent rules' cue
+//! phrases, the language's sentiment words, its false friends and greetings. A list the intent
+//! rules ask about is that list's phrases in every language, in the order of [`FILES`]: a post's
+//! language is often unsure, and a phrase of one language rarely means something else in
+//! another; sentiment words are read per language. What each list is for is said where it is
+//! read (`cue_sets!` in `intent.rs`, `LanguageWords` in `sentiment.rs`).
 
 /// Each language's cue file, by language code.
 pub(crate) const FILES: &[(&str, &str)] = &[
