@@ -18,7 +18,8 @@ const cleanName = (s) => {
   return name.length <= MAX_NAME ? name : '';
 };
 
-const visible = (el) => el.isConnected && el.getClientRects().length > 0 && !el.closest('[aria-hidden="true"], [hidden]');
+const inMarkup = (el) => el.isConnected && !el.closest('[aria-hidden="true"], [hidden]');
+const visible = (el) => inMarkup(el) && el.getClientRects().length > 0;
 
 /** The author named by the page itself: JSON-LD `author`, then `<meta name="author">`. */
 function pageAuthorOf(doc) {
@@ -201,6 +202,17 @@ export class Adapter {
     const all = [...this.doc.querySelectorAll(selector)].filter(mine);
     if (!part.nearestComposer) return all[0] ?? null;
     return nearest(post, all);
+  }
+
+  /** Inside a comment-form frame: its reply box, laid out or not. A frame that was just moved
+   *  (WordPress moves Jetpack's under the comment answered) may not be laid out yet when the page
+   *  around it hands a reply over, and it holds one form, so a box the markup does not hide is the
+   *  one; a laid-out box is still preferred. */
+  frameComposer() {
+    const selector = this.site.parts[0]?.composer;
+    if (!selector) return null;
+    const all = [...this.doc.querySelectorAll(selector)].filter(inMarkup);
+    return all.find(visible) ?? all[0] ?? null;
   }
 
   /** The site's send button next to `composer`, or null. */

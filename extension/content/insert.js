@@ -101,8 +101,9 @@ async function openComposer(adapter, post) {
   return null;
 }
 
-async function tryInsert(doc, adapter, post, text) {
-  const composer = await openComposer(adapter, post);
+/** Inserts `text` into `post`'s reply box (`composer` when the caller found it) and verifies it. */
+async function tryInsert(doc, adapter, post, text, composer = null) {
+  composer ??= await openComposer(adapter, post);
   if (!composer) throw new Error(t('insert_no_box'));
   const before = editorText(composer);
   const insertion = !before.trim() || /\s$/.test(before) ? text : ` ${text}`;
@@ -167,7 +168,9 @@ export async function insertReply(doc, adapter, post, text, inFrame) {
  *  box. Answers {ok, message}; the page around it does any clipboard fallback. */
 export async function insertHandedOver(doc, adapter, text) {
   try {
-    await tryInsert(doc, adapter, doc.documentElement, text);
+    const composer = adapter.frameComposer();
+    if (!composer) throw new Error(t('insert_no_box'));
+    await tryInsert(doc, adapter, doc.documentElement, text, composer);
     return { ok: true };
   } catch (error) {
     return { ok: false, message: error.message };
