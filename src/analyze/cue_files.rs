@@ -62,6 +62,15 @@ pub(crate) fn list_in(code: &str, name: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The languages whose file holds list `name`.
+pub(crate) fn languages_with(name: &str) -> Vec<&'static str> {
+    FILES
+        .iter()
+        .filter(|(_, file)| phrases_of(file, name).next().is_some())
+        .map(|(code, _)| *code)
+        .collect()
+}
+
 fn phrases_of<'a>(file: &'static str, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
     let mut current = None;
     lines(file).filter_map(move |line| match line {

@@ -147,6 +147,18 @@ cue_sets! {
         suggestion,
         /// Questions without a question mark ("anyone know", "wondering if").
         question,
+        /// Being kept waiting ("waiting for", "on hold", "j'attends", "warte"): with a span of
+        /// time (`spans`) in a post that is not praise and does not ask, a complaint told as a
+        /// story ("three weeks waiting for my refund", "day 12 of waiting").
+        waits,
+        /// Spans of time ("minutes", "weeks", "depuis", "seit"), with `waits`.
+        spans,
+        /// "…and nothing" closing a post: nothing happened, a complaint ("ordered on Monday,
+        /// Friday now and nothing"). Only at the end, where it cannot start a new thought.
+        trailing_nothing,
+        /// Being hooked ("can't live without", "no paro de", "やめられない"): praise, though its
+        /// words are a negation, unless the post names a problem or a complaint.
+        hooked,
     }
     words {
         /// Swear words people also use to say "very" about something they like.
@@ -160,6 +172,16 @@ cue_sets! {
         imperative_starts,
         /// Words a question starts with.
         question_starts,
+        /// "If" (`si`, `wenn`, `se`, `als`): with a verb contrary to fact after it (`irrealis`),
+        /// a post that is not negative wishes for something, an idea ("if the cups were
+        /// recyclable I'd buy twice as much").
+        if_words,
+        /// Verbs of a condition contrary to fact ("were", "fueran", "wären", "fossero").
+        irrealis,
+        /// A pronoun right after the verb that opens a post: German and Dutch ask that way,
+        /// mark or not ("liefert ihr nach Österreich", "leveren jullie in België"). Read only
+        /// in the languages whose file has the list.
+        asking_pronouns,
     }
 }
 
@@ -218,6 +240,9 @@ pub fn classify_with_cues(
     if let Some(cue) = problem_cue {
         return (Intent::Complaint, vec![cue]);
     }
+    if let (Some(hooked), None) = (found(&c.hooked), &complaint_cue) {
+        return (Intent::Praise, vec![hooked]);
+    }
     if let Some((low, at)) = c.low_hopes.first_at(lower) {
         if c.turns.first(&lower[at + low.len()..]).is_some() {
             return (Intent::Praise, vec![low.to_string()]);
@@ -240,6 +265,15 @@ pub fn classify_with_cues(
             .or_else(|| found(&c.waiting))
             .or_else(|| found(&c.no_notice));
         if let Some(cue) = mishap {
+            return (Intent::Complaint, vec![cue]);
+        }
+    }
+    let asks = lower.contains(['?', '¿', '？']);
+    if !positive && !asks {
+        let story = found(&c.waits)
+            .and_then(|wait| found(&c.spans).map(|span| format!("{wait} … {span}")))
+            .or_else(|| ends_with_phrase(lower, &c.trailing_nothing));
+        if let Some(cue) = story {
             return (Intent::Complaint, vec![cue]);
         }
     }
@@ -276,17 +310,25 @@ pub fn classify_with_cues(
             return (Intent::Suggestion, vec![wish]);
         }
     }
+    if !negative && !asks {
+        if let Some(cue) = contrary_to_fact(lower, c) {
+            return (Intent::Suggestion, vec![cue]);
+        }
+    }
     if c.imperative_starts.contains(&first_word) && !lower.contains('?') {
         return (Intent::Suggestion, vec![first_word.to_string()]);
     }
-    let question_cue = if lower.contains(['?', '¿', '？']) {
+    let question_cue = if asks {
         Some("?".to_string())
     } else {
         // A first word that can ask can also start a clause ("when it arrived I was thrilled",
         // "wie immer super"): it asks only in a post that does not read as praise.
-        found(&c.question).or_else(|| {
-            (c.question_starts.contains(&first_word) && !positive).then(|| first_word.to_string())
-        })
+        found(&c.question)
+            .or_else(|| {
+                (c.question_starts.contains(&first_word) && !positive)
+                    .then(|| first_word.to_string())
+            })
+            .or_else(|| verb_then_pronoun(lower, c, language).filter(|_| !positive))
     };
     if let Some(cue) = question_cue {
         if negative && complaint_cue.is_some() {
@@ -301,6 +343,43 @@ pub fn classify_with_cues(
         return (Intent::Praise, Vec::new());
     }
     (Intent::Other, Vec::new())
+}
+
+/// The words of `lower`, punctuation trimmed.
+fn words(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .filter(|w| !w.is_empty())
+}
+
+/// "If" and then a verb contrary to fact: `if … were`.
+fn contrary_to_fact(lower: &str, c: &Cues) -> Option<String> {
+    let mut words = words(lower).skip_while(|w| !c.if_words.contains(w));
+    let condition = words.next()?;
+    let verb = words.find(|w| c.irrealis.contains(w))?;
+    Some(format!("{condition} … {verb}"))
+}
+
+/// The first two words when the second is an asking pronoun (`liefert ihr`) in `language`.
+fn verb_then_pronoun(lower: &str, c: &Cues, language: &str) -> Option<String> {
+    static ASKING: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    if !ASKING
+        .get_or_init(|| cue_files::languages_with("asking_pronouns"))
+        .contains(&language)
+    {
+        return None;
+    }
+    let mut words = words(lower);
+    let (verb, pronoun) = (words.next()?, words.next()?);
+    let is_verb = verb.chars().all(char::is_alphabetic) && !c.asking_pronouns.contains(&verb);
+    (is_verb && c.asking_pronouns.contains(&pronoun)).then(|| format!("{verb} {pronoun}"))
+}
+
+/// The phrase of `list` that closes `lower` (trailing punctuation, emoji and spaces aside).
+fn ends_with_phrase(lower: &str, list: &Phrases) -> Option<String> {
+    let end = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    list.ending(end).map(str::to_string)
 }
 
 /// Whether negation `n` ends a word in `before` with a space after it ("not ", "didn't ").

@@ -59,6 +59,17 @@ impl Phrases {
         best.map(|(i, at)| (self.list[i], at))
     }
 
+    /// A phrase of the list that ends `text`, on word boundaries.
+    pub(crate) fn ending(&self, text: &str) -> Option<&'static str> {
+        self.ac
+            .find_overlapping_iter(text)
+            .find(|m| {
+                let phrase = self.list[m.pattern().as_usize()];
+                m.end() == text.len() && on_boundaries(text, m.start(), m.end(), phrase)
+            })
+            .map(|m| self.list[m.pattern().as_usize()])
+    }
+
     /// The phrase whose occurrence on word boundaries starts earliest in `text` (of two at the
     /// same place, the one first in the list), and where.
     pub(crate) fn earliest(&self, text: &str) -> Option<(&'static str, usize)> {
