@@ -153,9 +153,29 @@ cue_sets! {
         waits,
         /// Spans of time ("minutes", "weeks", "depuis", "seit"), with `waits`.
         spans,
+        /// How long something took ("took", "tardaron", "hat gedauert"): with a long span of
+        /// time (`long_spans`: hours, days, weeks) a complaint told as a story ("it took three
+        /// calls and two hours"); minutes are left out ("setting it up took five minutes").
+        took,
+        /// Hours, days, weeks, months, with `took`.
+        long_spans,
         /// "…and nothing" closing a post: nothing happened, a complaint ("ordered on Monday,
         /// Friday now and nothing"). Only at the end, where it cannot start a new thought.
         trailing_nothing,
+        /// Something arriving or received ("arrived", "me llegó", "kam", "届いた"): followed
+        /// closely by a bad state (`bad_states`: "arrived empty", "kam leer an"), or with
+        /// `instead` ("got someone else's order instead of mine"), a complaint told as a story.
+        arrivals,
+        /// The state a thing should not arrive in ("empty", "vide", "kaputt"), after `arrivals`.
+        bad_states,
+        /// "Instead of" ("en lugar de", "statt", "じゃなくて"), with `arrivals`.
+        instead,
+        /// Being charged ("charged", "cobran", "abgebucht", "請求"): for something `cancelled`,
+        /// a complaint ("charged me for a subscription I cancelled").
+        billing,
+        /// Cancelled by the customer ("cancelled", "résilié", "gekündigt", "解約"), with
+        /// `billing`.
+        cancelled,
         /// Being hooked ("can't live without", "no paro de", "やめられない"): praise, though its
         /// words are a negation, unless the post names a problem or a complaint.
         hooked,
@@ -270,9 +290,16 @@ pub fn classify_with_cues(
     }
     let asks = lower.contains(['?', '¿', '？']);
     if !positive && !asks {
-        let story = found(&c.waits)
-            .and_then(|wait| found(&c.spans).map(|span| format!("{wait} … {span}")))
-            .or_else(|| ends_with_phrase(lower, &c.trailing_nothing));
+        let both = |a: &Phrases, b: &Phrases| {
+            let first = found(a)?;
+            found(b).map(|second| format!("{first} … {second}"))
+        };
+        let story = both(&c.waits, &c.spans)
+            .or_else(|| both(&c.took, &c.long_spans))
+            .or_else(|| ends_with_phrase(lower, &c.trailing_nothing))
+            .or_else(|| arrived_in_bad_state(lower, c))
+            .or_else(|| both(&c.instead, &c.arrivals))
+            .or_else(|| both(&c.billing, &c.cancelled));
         if let Some(cue) = story {
             return (Intent::Complaint, vec![cue]);
         }
@@ -351,6 +378,47 @@ fn words(lower: &str) -> impl Iterator<Item = &str> {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
         .filter(|w| !w.is_empty())
+}
+
+/// An arrival followed within three words by a bad state ("arrived empty", "kam leer an");
+/// Japanese, without spaces, puts the state first ("空っぽで届いた"): anywhere there.
+fn arrived_in_bad_state(lower: &str, c: &Cues) -> Option<String> {
+    const WITHIN: usize = 3;
+    let japanese = |p: &str| p.chars().any(|ch| ('\u{3040}'..='\u{9fff}').contains(&ch));
+    c.arrivals
+        .occurrences(lower)
+        .into_iter()
+        .find_map(|(arrival, at)| {
+            let near = if japanese(arrival) {
+                lower
+            } else {
+                first_words(&lower[at + arrival.len()..], WITHIN)
+            };
+            let (state, at) = c.bad_states.first_at(near)?;
+            // "arrived, nothing broken", "kam nicht kaputt an": not a bad state.
+            if c.negation.first(&near[..at]).is_some() {
+                return None;
+            }
+            Some(format!("{arrival} … {state}"))
+        })
+}
+
+/// The start of `text` up to the end of its `n`th word.
+fn first_words(text: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, ch) in text.char_indices() {
+        if !ch.is_whitespace() {
+            in_word = true;
+        } else if in_word {
+            in_word = false;
+            words += 1;
+            if words == n {
+                return &text[..i];
+            }
+        }
+    }
+    text
 }
 
 /// "If" and then a verb contrary to fact: `if … were`.
