@@ -438,8 +438,10 @@ fn verb_then_pronoun(lower: &str, c: &Cues, language: &str) -> Option<String> {
     {
         return None;
     }
-    let mut words = words(lower);
+    // Raw words: "hoffe, ihr…" has a comma after its verb, and does not ask.
+    let mut words = lower.split_whitespace();
     let (verb, pronoun) = (words.next()?, words.next()?);
+    let pronoun = pronoun.trim_end_matches(|c: char| !c.is_alphanumeric());
     let is_verb = verb.chars().all(char::is_alphabetic) && !c.asking_pronouns.contains(&verb);
     (is_verb && c.asking_pronouns.contains(&pronoun)).then(|| format!("{verb} {pronoun}"))
 }

@@ -51,6 +51,8 @@ const PROJECT_WORDS: &[(&str, f32)] = &[
     ("helping", 0.0),
     ("pls", 0.0),
     ("plz", 0.0),
+    // Paying is how people ask about checkout ("do you take Apple Pay"), not a feeling.
+    ("pay", 0.0),
     ("delayed", -1.8),
     ("delay", -1.5),
     ("delays", -1.5),
