@@ -176,6 +176,10 @@ cue_sets! {
         /// Cancelled by the customer ("cancelled", "résilié", "gekündigt", "解約"), with
         /// `billing`.
         cancelled,
+        /// Disbelief at how good something is ("can't believe how", "no me puedo creer lo",
+        /// "kaum zu glauben, wie"): praise, though its words are a negation, unless the post
+        /// names a problem, a complaint, a mishap or being kept waiting.
+        disbelief,
         /// Being hooked ("can't live without", "no paro de", "やめられない"): praise, though its
         /// words are a negation, unless the post names a problem or a complaint.
         hooked,
@@ -262,6 +266,11 @@ pub fn classify_with_cues(
     }
     if let (Some(hooked), None) = (found(&c.hooked), &complaint_cue) {
         return (Intent::Praise, vec![hooked]);
+    }
+    if let (Some(disbelief), None) = (found(&c.disbelief), &complaint_cue) {
+        if found(&c.mishaps).is_none() && found(&c.waits).is_none() {
+            return (Intent::Praise, vec![disbelief]);
+        }
     }
     if let Some((low, at)) = c.low_hopes.first_at(lower) {
         if c.turns.first(&lower[at + low.len()..]).is_some() {
