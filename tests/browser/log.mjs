@@ -143,9 +143,9 @@ export function logSuite(name, launch) {
       const blog = await env.browser.newPage();
       await blog.goto(`${env.server.origin}/wordpress/`);
       const { comment, cardOf } = await commentsOn(blog);
-      // Rules and model disagree on this one: the rules read "can't believe" as a complaint, the
-      // model finds praise likelier. Whichever the card shows, it offers the other.
-      await comment('Dee Four', "Can't believe how good Northwind is now");
+      // Amazement or dismay: the rules read "no words" as a complaint, the model finds praise
+      // likelier. Whichever the card shows, it offers the other.
+      await comment('Dee Four', 'Northwind, I have no words');
       const card = await cardOf('Dee Four');
       assert.equal(card.readings.length, 1, JSON.stringify(card));
       const [other] = card.readings;
