@@ -2,15 +2,19 @@
 //! feed a troll): slurs, insults, threats and contempt for the brand's people as a group always;
 //! profanity only when there is no complaint to answer (an angry customer who swears about a lost
 //! bag is still a customer with a lost bag). Then the shapes whose words mislead: a problem the
-//! brand put right and low hopes proved wrong are praise; a problem report, being made to call
-//! again and again, and praise for a repeated mishap, for a loss, for hours waiting or for
-//! something done without notice (sarcasm) are complaints; not knowing asks. Then complaint (a
-//! complaint phrased as a question is still a complaint), suggestion (a request for a change, or a
-//! wish: a conditional with praise words), question (with or without a question mark), praise,
-//! other. The cue phrases are the project's own, one data file per language (`cues/<code>.txt`,
-//! read by [`super::cue_files`]), each list compiled once ([`super::phrases`]); the slur list is
-//! derived from MIT-licensed data (`offensive_words.txt`, see DATA-SOURCES.md). Measured in
-//! ACCURACY.md (`./build.sh eval`).
+//! brand put right, being hooked (*can't live without*), disbelief at how good something is and
+//! low hopes proved wrong are praise; a problem report, being made to call again and again, and
+//! praise for a repeated mishap, for a loss, for hours waiting or for something done without
+//! notice (sarcasm) are complaints; so is a problem told as a story in a post that is not praise
+//! (kept waiting for a span of time, how long it took, "…and nothing", arrived in a bad state,
+//! got something instead, charged for what was cancelled); not knowing asks. Then complaint (a
+//! complaint phrased as a question is still a complaint), suggestion (a request for a change, a
+//! wish: a conditional with praise words, or *if … were*), question (with or without a question
+//! mark; in German and Dutch a verb then a pronoun asks), praise, other. The cue phrases are the
+//! project's own, one data file per language (`cues/<code>.txt`, read by [`super::cue_files`]),
+//! each list compiled once ([`super::phrases`]); a list is the union of every language's, except
+//! where a rule says it reads one language's. The slur list is derived from MIT-licensed data
+//! (`offensive_words.txt`, see DATA-SOURCES.md). Measured in ACCURACY.md (`./build.sh eval`).
 
 use serde::{Deserialize, Serialize};
 
