@@ -19,7 +19,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cue_files;
-use super::phrases::{on_boundaries, Phrases};
+use super::phrases::{on_boundaries, spaceless, Phrases};
 use super::sentiment::{is_false_friend, Sentiment, SentimentLabel};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -397,12 +397,11 @@ fn words(lower: &str) -> impl Iterator<Item = &str> {
 /// Japanese, without spaces, puts the state first ("空っぽで届いた"): anywhere there.
 fn arrived_in_bad_state(lower: &str, c: &Cues) -> Option<String> {
     const WITHIN: usize = 3;
-    let japanese = |p: &str| p.chars().any(|ch| ('\u{3040}'..='\u{9fff}').contains(&ch));
     c.arrivals
         .occurrences(lower)
         .into_iter()
         .find_map(|(arrival, at)| {
-            let near = if japanese(arrival) {
+            let near = if spaceless(arrival) {
                 lower
             } else {
                 first_words(&lower[at + arrival.len()..], WITHIN)

@@ -86,14 +86,18 @@ impl Phrases {
     }
 }
 
+/// Whether `phrase` is written without spaces between words (Japanese kana and Han).
+pub(crate) fn spaceless(phrase: &str) -> bool {
+    phrase
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{3040}'..='\u{9fff}').contains(&c))
+}
+
 /// Whether `phrase` at `start..end` of `text` stands on word boundaries. Japanese has no
 /// spaces: its phrases match anywhere.
 pub(crate) fn on_boundaries(text: &str, start: usize, end: usize, phrase: &str) -> bool {
-    let spaceless = phrase
-        .chars()
-        .next()
-        .is_some_and(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
-    spaceless
+    spaceless(phrase)
         || (text[..start]
             .chars()
             .next_back()
@@ -122,5 +126,9 @@ mod tests {
         assert_eq!(p.earliest("an idea, no idea"), Some(("idea", 3)));
         assert_eq!(p.first_at("an idea, no idea"), Some(("no idea", 9)));
         assert_eq!(p.first("本当にありがとう"), Some("ありがとう"));
+        assert_eq!(p.ending("a great idea"), Some("idea"));
+        assert_eq!(p.ending("an idea, no idea"), Some("no idea"));
+        assert_eq!(p.ending("no idea yet"), None, "only at the very end");
+        assert_eq!(p.ending("an ideal"), None, "on a word boundary");
     }
 }
