@@ -51,14 +51,37 @@ pub struct Analysis {
     pub category: bool,
 }
 
+/// How likely another reading must be for the card to offer it for its likelihood.
+pub const WORTH_OFFERING: f32 = 0.05;
+
 impl Analysis {
-    /// The acts the card offers: the reply's, then those of the next likely intents, three at
-    /// most and each once.
+    /// The other readings the card offers, two at most: a question's card always offers an
+    /// idea and an idea's card a question, since a request put as a question (*could you add
+    /// dark mode?*) is both; then the readings at least [`WORTH_OFFERING`] likely. Most likely
+    /// first.
+    pub fn other_readings(&self) -> Vec<Likely> {
+        let partner = match self.intent {
+            Intent::Question => Some(Intent::Suggestion),
+            Intent::Suggestion => Some(Intent::Question),
+            _ => None,
+        };
+        let by_form = self.likely.iter().filter(|l| Some(l.intent) == partner);
+        let by_likelihood = self
+            .likely
+            .iter()
+            .filter(|l| l.intent != self.intent && Some(l.intent) != partner)
+            .filter(|l| l.probability >= WORTH_OFFERING);
+        let mut readings: Vec<Likely> = by_form.chain(by_likelihood).take(2).copied().collect();
+        readings.sort_by(|a, b| b.probability.total_cmp(&a.probability));
+        readings
+    }
+
+    /// The acts the card offers: the reply's, then those of the other readings, each once.
     pub fn offered_acts(&self) -> Vec<ReplyAct> {
         let mut acts = vec![self.reply.act];
-        for l in &self.likely {
+        for l in self.other_readings() {
             let act = ReplyAct::for_intent(l.intent);
-            if acts.len() < 3 && !acts.contains(&act) {
+            if !acts.contains(&act) {
                 acts.push(act);
             }
         }
@@ -243,6 +266,35 @@ mod tests {
             .windows(2)
             .all(|w| w[0].probability >= w[1].probability));
         assert!(a.confidence > 0.0 && a.confidence <= 1.0);
+    }
+
+    #[test]
+    fn a_request_put_as_a_question_is_offered_as_both() {
+        let engine = Engine::demo();
+        let read = |text| {
+            engine.analyze(&Post {
+                text,
+                ..Default::default()
+            })
+        };
+        let asked = read("Northwind could you open earlier on Sundays?");
+        assert_eq!(asked.intent, Intent::Question);
+        assert!(asked.offered_acts().contains(&ReplyAct::AcknowledgeIdea));
+        let idea = read("Northwind, you should add oat milk to the menu");
+        assert_eq!(idea.intent, Intent::Suggestion);
+        assert!(idea.offered_acts().contains(&ReplyAct::Answer));
+        for a in [&asked, &idea] {
+            let others = a.other_readings();
+            assert!(others.len() <= 2 && others.iter().all(|l| l.intent != a.intent));
+            assert!(others
+                .windows(2)
+                .all(|w| w[0].probability >= w[1].probability));
+        }
+        let praise = read("Northwind, best flat white in town, thank you!");
+        assert!(praise
+            .other_readings()
+            .iter()
+            .all(|l| l.probability >= WORTH_OFFERING));
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub(crate) mod voice;
 pub mod training;
 
 pub use analyze::{Corrections, Intent, Likely, Mention, Sentiment, SentimentLabel};
-pub use engine::{Analysis, Engine};
+pub use engine::{Analysis, Engine, WORTH_OFFERING};
 pub use post::{Author, Platform, Post};
 pub use profile::{Profile, ProfileError};
 pub use protocol::answer as answer_request;

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::{Intent, Mention};
-use crate::engine::{Analysis, Engine};
+use crate::engine::{Analysis, Engine, WORTH_OFFERING};
 use crate::post::{null_as_default, Author, Platform, Post};
 use crate::reply::{language_name, move_label, ReplyAct, MODERATION_GUIDANCE, OWN_POST_NOTE};
 
@@ -78,20 +78,18 @@ pub struct Card<'a> {
     /// The post names no brand and asks about the brand's category: `terms` are the category
     /// words, and the reply helps without selling.
     pub category: bool,
-    /// The other readings worth offering (at least [`WORTH_OFFERING`] likely, two at most),
-    /// most likely first: the card lets the user switch to one in a click.
+    /// The other readings the card offers ([`Analysis::other_readings`]), most likely first:
+    /// the card lets the user switch to one in a click.
     pub others: Vec<Reading>,
 }
 
-/// Another reading of a post, and how likely it is in percent.
+/// Another reading of a post, and how likely it is in percent; `None` when it is offered for
+/// the post's form (a request put as a question) though the model finds it unlikely.
 #[derive(Debug, Serialize)]
 pub struct Reading {
     pub intent: &'static str,
-    pub percent: u8,
+    pub percent: Option<u8>,
 }
-
-/// How likely another reading must be for the card to offer it.
-pub const WORTH_OFFERING: f32 = 0.15;
 
 fn percent(p: f32) -> u8 {
     (p.clamp(0.0, 1.0) * 100.0).round() as u8
@@ -169,13 +167,11 @@ impl<'a> Card<'a> {
             category: a.category,
             sure: percent(a.confidence),
             others: a
-                .likely
+                .other_readings()
                 .iter()
-                .filter(|l| l.intent != a.intent && l.probability >= WORTH_OFFERING)
-                .take(2)
                 .map(|l| Reading {
                     intent: l.intent.as_str(),
-                    percent: percent(l.probability),
+                    percent: (l.probability >= WORTH_OFFERING).then(|| percent(l.probability)),
                 })
                 .collect(),
             brands,

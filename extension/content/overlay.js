@@ -205,7 +205,9 @@ export class Overlay {
       readings.dataset.field = 'readings';
       readings.append(el(d, 'span', 'label', t('card_or_is_it', card.sure)));
       for (const other of card.others) {
-        const b = el(d, 'button', '', t('card_reading', this.intentName(other.intent), other.percent));
+        // No percent: offered for the post's form (a request put as a question), not its odds.
+        const name = this.intentName(other.intent);
+        const b = el(d, 'button', '', other.percent === null ? name : t('card_reading', name, other.percent));
         b.type = 'button';
         b.dataset.action = 'reread';
         b.dataset.intent = other.intent;

@@ -227,7 +227,6 @@ impl RuleReading {
             text,
             lower: &self.intent_lower,
             language: self.language,
-            rule_intent: self.intent,
             rule_cues: &self.cues,
             lexicon: &self.lexicon,
         }

@@ -1,6 +1,8 @@
 //! The learned part of understanding: a linear model over hashed word and character n-grams of
-//! the masked post, plus what the rules found (their intent, cue words, the lexicon's sentiment,
-//! the language, capitals, question marks), giving a probability for each intent. The weights
+//! the masked post, plus some of what the rules found (the cue words they matched, the
+//! lexicon's sentiment, the language, capitals, question marks), giving a probability for each
+//! intent. It is never told the rules' intent: it is a second opinion, so where it disagrees
+//! with the rules the card can say it is unsure and offer the other reading. The weights
 //! (`model.bin`) are made by `./build.sh train` (`src/training/`) from the project's own corpus
 //! (`data/corpus/`) and Davidson et al.'s MIT-licensed tweets (DATA-SOURCES.md); the same
 //! feature code runs in training and here, so what was learned is what is read.
@@ -30,7 +32,7 @@ pub(crate) const INTENTS: [Intent; 6] = [
     Intent::Other,
 ];
 
-const MAGIC: &[u8; 4] = b"HTM3";
+const MAGIC: &[u8; 4] = b"HTM4";
 
 static SHIPPED: &[u8] = include_bytes!("model.bin");
 
@@ -45,7 +47,6 @@ pub(crate) struct Signals<'a> {
     /// The masked, lower-cased text the intent rules read.
     pub lower: &'a str,
     pub language: &'a str,
-    pub rule_intent: Intent,
     pub rule_cues: &'a [String],
     pub lexicon: &'a Sentiment,
 }
@@ -76,14 +77,10 @@ impl Head {
         self.bias.len()
     }
 
-    /// Class probabilities (softmax of the scores) for a post's features, the rules' class
-    /// `prior`, if any, getting [`RULE_PRIOR`] more.
-    pub fn probabilities(&self, features: &[u32], prior: Option<usize>) -> Vec<f32> {
+    /// Class probabilities (softmax of the scores) for a post's features.
+    pub fn probabilities(&self, features: &[u32]) -> Vec<f32> {
         let n = self.classes();
         let mut scores: Vec<f32> = self.bias.clone();
-        if let Some(prior) = prior {
-            scores[prior] += RULE_PRIOR;
-        }
         for (c, score) in scores.iter_mut().enumerate() {
             let row = &self.weights[c * BUCKETS..(c + 1) * BUCKETS];
             let sum: i32 = features.iter().map(|&f| row[f as usize] as i32).sum();
@@ -93,19 +90,6 @@ impl Head {
         debug_assert_eq!(scores.len(), n);
         scores
     }
-}
-
-/// What the rules' answer adds to its class's score before the softmax: the model starts from
-/// the rules and its weights learn where they are wrong, so a post unlike anything in training
-/// keeps the rules' answer.
-pub(crate) const RULE_PRIOR: f32 = 2.0;
-
-/// The intent class the rules chose.
-pub(crate) fn prior(s: &Signals<'_>) -> usize {
-    INTENTS
-        .iter()
-        .position(|&i| i == s.rule_intent)
-        .unwrap_or(5)
 }
 
 /// Turns scores into probabilities in place.
@@ -148,13 +132,12 @@ impl Model {
 
     /// A probability per intent, in the order of [`INTENTS`].
     pub fn predict(&self, signals: &Signals<'_>) -> Vec<f32> {
-        self.intent
-            .probabilities(&features(signals), Some(prior(signals)))
+        self.intent.probabilities(&features(signals))
     }
 
     /// The most likely of [`LANGUAGES`] for a masked, lower-cased post, and its probability.
     pub fn language(&self, lower: &str) -> (&'static str, f32) {
-        let p = self.language.probabilities(&language_features(lower), None);
+        let p = self.language.probabilities(&language_features(lower));
         let best = (0..p.len())
             .max_by(|&a, &b| p[a].total_cmp(&p[b]))
             .unwrap_or(0);
@@ -222,21 +205,12 @@ impl Model {
 pub(crate) fn features(s: &Signals<'_>) -> Vec<u32> {
     let mut out = Vec::with_capacity(128);
     let mut add = |kind: &str, value: &str| out.push(signal_bucket(kind, value));
-    add("ri", s.rule_intent.as_str());
     for cue in s.rule_cues {
         add("cue", cue);
     }
     add("sl", s.lexicon.label.as_str());
     add("ss", &format!("{}", (s.lexicon.score * 4.0).round() as i32));
     add("lang", s.language);
-    add(
-        "lang-ri",
-        &format!("{} {}", s.language, s.rule_intent.as_str()),
-    );
-    add(
-        "sl-ri",
-        &format!("{} {}", s.lexicon.label.as_str(), s.rule_intent.as_str()),
-    );
     if shouting(s.text) {
         add("caps", "");
     }
@@ -385,7 +359,6 @@ mod tests {
             text,
             lower: "you did it again",
             language: "en",
-            rule_intent: Intent::Other,
             rule_cues: &[],
             lexicon: &lexicon,
         };

@@ -33,8 +33,6 @@ const DAVIDSON_WEIGHT: f32 = 0.3;
 /// A post as training sees it.
 struct Example {
     features: Vec<u32>,
-    /// The rules' class, if the head has rules.
-    prior: Option<usize>,
     /// The classes the label allows, one bit each (one bit: a plain label).
     intent: u8,
     weight: f32,
@@ -60,10 +58,8 @@ fn intent_index(name: &str) -> Option<usize> {
     INTENTS.iter().position(|i: &Intent| i.as_str() == name)
 }
 
-fn features_of(text: &str, matcher: &Matcher) -> (Vec<u32>, Option<usize>) {
-    let reading = read_with_rules(text, matcher);
-    let signals = reading.signals(text);
-    (model::features(&signals), Some(model::prior(&signals)))
+fn features_of(text: &str, matcher: &Matcher) -> Vec<u32> {
+    model::features(&read_with_rules(text, matcher).signals(text))
 }
 
 /// Davidson et al.'s tweets (`class`: 0 hate speech, 1 offensive, 2 neither), as abusive or not.
@@ -97,7 +93,6 @@ pub(crate) fn train(root: &Path) -> Result<Model, CorpusError> {
             let class = model::LANGUAGES.iter().position(|&l| l == r.language);
             Example {
                 features: model::language_features(&masked),
-                prior: None,
                 intent: 1 << class.expect("templates are in the reply languages"),
                 weight: 1.0,
             }
@@ -114,11 +109,9 @@ pub(crate) fn train(root: &Path) -> Result<Model, CorpusError> {
         .iter()
         .filter(|r| r.split == Split::Train)
         .map(|r| {
-            let (features, prior) = features_of(&r.text, &matcher);
             let intent = intent_index(&r.intent).expect("kinds.tsv names known intents");
             Example {
-                features,
-                prior,
+                features: features_of(&r.text, &matcher),
                 intent: 1 << intent,
                 weight: 1.0,
             }
@@ -127,10 +120,8 @@ pub(crate) fn train(root: &Path) -> Result<Model, CorpusError> {
     let offensive = 1 << intent_index("offensive").unwrap();
     let all = (1u8 << INTENTS.len()) - 1;
     for (text, abusive) in davidson_rows(&root.join("data/mit/davidson"))? {
-        let (features, prior) = features_of(&text, &matcher);
         examples.push(Example {
-            features,
-            prior,
+            features: features_of(&text, &matcher),
             intent: if abusive { offensive } else { all & !offensive },
             weight: DAVIDSON_WEIGHT,
         });
@@ -144,13 +135,11 @@ pub(crate) fn train(root: &Path) -> Result<Model, CorpusError> {
 /// One softmax regression over the examples that have this head's label, classes weighted
 /// so that each counts as much as the others, then stored as bytes with a scale per class.
 fn fit(examples: &[Example], classes: usize) -> Head {
-    let labelled: Vec<(&Example, u8, Option<usize>)> =
-        examples.iter().map(|e| (e, e.intent, e.prior)).collect();
     // Classes are weighted by the plainly labelled examples; a partly labelled one weighs 1.
     let mut totals = vec![0f32; classes];
-    for (e, mask, _) in &labelled {
-        if mask.count_ones() == 1 {
-            totals[mask.trailing_zeros() as usize] += e.weight;
+    for e in examples {
+        if e.intent.count_ones() == 1 {
+            totals[e.intent.trailing_zeros() as usize] += e.weight;
         }
     }
     let sum: f32 = totals.iter().sum();
@@ -168,7 +157,7 @@ fn fit(examples: &[Example], classes: usize) -> Head {
     let mut squares = vec![1e-6f32; classes * BUCKETS];
     let mut bias = vec![0f32; classes];
     let mut bias_squares = vec![1e-6f32; classes];
-    let mut order: Vec<usize> = (0..labelled.len()).collect();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = SplitMix(0x4a7_7117);
     let mut scores = vec![0f32; classes];
     let mut target = vec![0f32; classes];
@@ -177,7 +166,8 @@ fn fit(examples: &[Example], classes: usize) -> Head {
             order.swap(i, rng.below(i + 1));
         }
         for &i in &order {
-            let (example, mask, prior) = labelled[i];
+            let example = &examples[i];
+            let mask = example.intent;
             for (c, score) in scores.iter_mut().enumerate() {
                 let row = &weights[c * BUCKETS..];
                 *score = bias[c]
@@ -186,9 +176,6 @@ fn fit(examples: &[Example], classes: usize) -> Head {
                         .iter()
                         .map(|&f| row[f as usize])
                         .sum::<f32>();
-            }
-            if let Some(prior) = prior {
-                scores[prior] += model::RULE_PRIOR;
             }
             model::softmax(&mut scores);
             // The target spreads over the allowed classes as the model already does, so a
@@ -286,6 +273,8 @@ pub struct Score {
     pub language_examples: Vec<String>,
     /// Per kind, a few wrong acts, as `language given: text`, to read.
     pub wrong_examples: BTreeMap<String, Vec<String>>,
+    /// A few posts whose right act is not among those offered, as `gold ∉ offered: text`.
+    pub not_offered_examples: Vec<String>,
 }
 
 /// The engine and the rules alone on the corpus' `split`, with the model the repository's data
@@ -400,7 +389,13 @@ fn score(s: &mut Score, row: &Row, act: ReplyAct, offered: &[ReplyAct], language
     s.rows += 1;
     s.act_right += right as usize;
     s.harmful += harmful(&row.act, act) as usize;
-    s.act_in_offered += offered.iter().any(|&a| gold_act_matches(&row.act, a)) as usize;
+    let in_offered = offered.iter().any(|&a| gold_act_matches(&row.act, a));
+    s.act_in_offered += in_offered as usize;
+    if !in_offered && s.not_offered_examples.len() < 60 {
+        let acts: Vec<&str> = offered.iter().map(|a| a.as_str()).collect();
+        s.not_offered_examples
+            .push(format!("{} ∉ {}: {}", row.act, acts.join(","), row.text));
+    }
     // A troll gets no reply, so no reply language.
     if !language.is_empty() {
         s.replies += 1;
