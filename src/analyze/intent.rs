@@ -1,13 +1,15 @@
 //! Intent: ordered cue rules over the masked text plus the sentiment. Offensive first (never
 //! feed a troll): slurs, insults, threats and contempt for the brand's people as a group always;
 //! profanity only when there is no complaint to answer (an angry customer who swears about a lost
-//! bag is still a customer with a lost bag). Then the shapes whose words mislead: a problem the
+//! bag is still a customer with a lost bag), and calling the brand's people crooks or liars only
+//! when no problem is named. Then the shapes whose words mislead: a problem the
 //! brand put right, being hooked (*can't live without*), disbelief at how good something is and
 //! low hopes proved wrong are praise; a problem report, being made to call again and again, and
 //! praise for a repeated mishap, for a loss, for hours waiting or for something done without
 //! notice (sarcasm) are complaints; so is a problem told as a story in a post that is not praise
-//! (kept waiting for a span of time, how long it took, "…and nothing", arrived in a bad state,
-//! got something instead, charged for what was cancelled); not knowing asks. Then complaint (a
+//! (kept waiting for a span of time, how long it took, express delivery that took days, "…and
+//! nothing", arrived in a bad state, got something instead, charged for what was cancelled); not
+//! knowing asks. Then complaint (a
 //! complaint phrased as a question is still a complaint), suggestion (a request for a change, a
 //! wish: a conditional with praise words, or *if … were*), question (with or without a question
 //! mark; in German and Dutch a verb then a pronoun asks), praise, other. The cue phrases are the
@@ -95,6 +97,10 @@ cue_sets! {
         insults,
         /// Profanity: offensive on its own, but not when it comes with a complaint to answer.
         profanity,
+        /// Calling the brand's people crooks, liars or incompetents: a troll, unless the post
+        /// names a problem to answer (an angry customer who calls them thieves over a double
+        /// charge is still owed help).
+        name_calling,
         /// Contempt ("trash", "a joke", "Abzocke"): with the brand's people or customers as a
         /// group (`people`) it is a troll, not a complaint ("is trash and so are your customers").
         contempt,
@@ -161,8 +167,12 @@ cue_sets! {
         /// time (`long_spans`: hours, days, weeks) a complaint told as a story ("it took three
         /// calls and two hours"); minutes are left out ("setting it up took five minutes").
         took,
-        /// Hours, days, weeks, months, with `took`.
+        /// Hours, days, weeks, months, with `took` or `express`.
         long_spans,
+        /// Paying for speed ("express shipping", "next-day", "envío urgente", "速達"): with an
+        /// arrival and a long span of time, a complaint told as a story ("paid for express and
+        /// it came in 9 days"); without an arrival it states a fact ("express takes 2 days").
+        express,
         /// "…and nothing" closing a post: nothing happened, a complaint ("ordered on Monday,
         /// Friday now and nothing"). Only at the end, where it cannot start a new thought.
         trailing_nothing,
@@ -200,6 +210,10 @@ cue_sets! {
         imperative_starts,
         /// Words a question starts with.
         question_starts,
+        /// Verbs in the third person ("is", "has", "ist"): right after a leading @handle they
+        /// make it the subject ("@acme is down again"), not the one addressed, so the post
+        /// does not ask by its first word.
+        subject_verbs,
         /// "If" (`si`, `wenn`, `se`, `als`): with a verb contrary to fact after it (`irrealis`),
         /// a post that is not negative wishes for something, an idea ("if the cups were
         /// recyclable I'd buy twice as much").
@@ -251,6 +265,7 @@ pub fn classify_with_cues(
             let scorn = found(&c.contempt)?;
             found(&c.people).map(|who| format!("{scorn} … {who}"))
         })
+        .or_else(|| found(&c.name_calling).filter(|_| problem_cue.is_none()))
         .or_else(|| {
             let swear =
                 found(&c.profanity).filter(|_| complaint_cue.is_none() && problem_cue.is_none())?;
@@ -309,6 +324,7 @@ pub fn classify_with_cues(
         };
         let story = both(&c.waits, &c.spans)
             .or_else(|| both(&c.took, &c.long_spans))
+            .or_else(|| both(&c.express, &c.arrivals).and(both(&c.express, &c.long_spans)))
             .or_else(|| ends_with_phrase(lower, &c.trailing_nothing))
             .or_else(|| arrived_in_bad_state(lower, c))
             .or_else(|| both(&c.instead, &c.arrivals))
@@ -431,6 +447,12 @@ fn first_words(text: &str, n: usize) -> &str {
         }
     }
     text
+}
+
+/// Whether `word` is a verb in the third person that makes a leading @handle its subject.
+pub(crate) fn makes_subject(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    cues().subject_verbs.contains(&word)
 }
 
 /// "If" and then a verb contrary to fact: `if … were`.

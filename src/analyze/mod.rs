@@ -131,8 +131,21 @@ fn mask(text: &str, mentions: &[MentionSpan], keep_tag_words: bool) -> String {
 
 /// What the intent rules read: the masked lower-cased text, except that a brand or product
 /// *name* becomes `it`, so that "Northwind is great" reads as a statement ("it is great") and
-/// not as a question starting with "is"; a leading @handle stays blank, as it only addresses.
+/// not as a question starting with "is". A leading @handle stays blank, as it only addresses,
+/// unless a verb in the third person follows it (`@acme is down again`): then it is the
+/// subject, and becomes `it` too.
 fn intent_text(text: &str, spans: &[MentionSpan], masked: &str, lower: &str) -> String {
+    let out = with_names_as_it(text, spans, masked, lower);
+    let handle_first = text.trim_start().starts_with('@');
+    match out.split_whitespace().next() {
+        Some(verb) if handle_first && intent::makes_subject(verb) => {
+            format!("it {}", out.trim_start())
+        }
+        _ => out,
+    }
+}
+
+fn with_names_as_it(text: &str, spans: &[MentionSpan], masked: &str, lower: &str) -> String {
     use crate::matcher::TermKind;
     let named =
         |m: &&MentionSpan| matches!(m.kind, TermKind::Name | TermKind::Alias | TermKind::Product);
