@@ -326,4 +326,27 @@ mod tests {
             vec!["again", "late", "fail"]
         );
     }
+
+    #[test]
+    fn a_name_or_a_handle_before_a_verb_is_the_subject_the_rules_read() {
+        let profile = Profile::demo();
+        let m = Matcher::new(&profile);
+        let read = |text: &str| read_with_rules(text, &m).intent_lower;
+        let words = |s: String| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(words(read("Northwind is great")), ["it", "is", "great"]);
+        assert_eq!(
+            words(read("@northwindcoffee is down again")),
+            ["it", "is", "down", "again"]
+        );
+        assert_eq!(words(read("@northwindcoffee ist zu")), ["it", "ist", "zu"]);
+        // Before anything else, a handle only addresses.
+        assert_eq!(
+            words(read("@northwindcoffee are you open")),
+            ["are", "you", "open"]
+        );
+        assert_eq!(
+            words(read("hey @northwindcoffee is it open")),
+            ["hey", "is", "it", "open"]
+        );
+    }
 }
