@@ -43,6 +43,13 @@ def table(reports):
             f"| {ratio(e['act_in_offered'], e['rows'])} | {ratio(e['reply_language_right'], e['replies'])} "
             f"| {ratio(rules['act_right'], rules['rows'])} · {ratio(rules['harmful'], rules['rows'])} · {ratio(rules['act_in_offered'], rules['rows'])} |"
         )
+    lines += ["", "By group of templates (the first five of each kind; the 6th to 8th, written later and read by",
+              "nothing before this measure): act right · harmful · right act offered", "",
+              "| split | templates 1–5 | templates 6–8 |", "|---|---|---|"]
+    for r in reports:
+        g = r["engine"]["template_groups"]
+        cell = lambda k: f"{ratio(g[k][1], g[k][0])} · {ratio(g[k][2], g[k][0])} · {ratio(g[k][3], g[k][0])} ({g[k][0]:,} rows)" if k in g else "n/a"
+        lines.append(f"| {r['split']} | {cell('1-5')} | {cell('6-8')} |")
     lines += ["", "The card's corrections (the user corrects the first post of each template family the engine gets",
               "wrong; every other post of the split is read again):", "",
               "| split | corrections | posts read again | fixed | broken |", "|---|---:|---:|---:|---:|"]

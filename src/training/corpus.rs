@@ -377,7 +377,7 @@ mod tests {
         let (_, rows) = load(&dir).unwrap();
         for language in ["en", "es", "fr", "de", "it", "pt", "nl", "ja"] {
             let of: Vec<&Row> = rows.iter().filter(|r| r.language == language).collect();
-            assert!(of.len() >= 800, "{language}: {} rows", of.len());
+            assert!(of.len() >= 1400, "{language}: {} rows", of.len());
             for split in [Split::Train, Split::Dev, Split::Test] {
                 let kinds: std::collections::BTreeSet<&str> = of
                     .iter()

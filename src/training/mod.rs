@@ -275,6 +275,24 @@ pub struct Score {
     pub wrong_examples: BTreeMap<String, Vec<String>>,
     /// A few posts whose right act is not among those offered, as `gold ∉ offered: text`.
     pub not_offered_examples: Vec<String>,
+    /// Per group of templates (`1-5`: the first five of each kind, `6-8`: those written
+    /// later): rows, right acts, harmful acts and right acts among those offered.
+    pub template_groups: BTreeMap<&'static str, (usize, usize, usize, usize)>,
+}
+
+/// The group of templates a row's family belongs to: the first five of each kind, written
+/// first, or the later ones.
+fn template_group(family: &str) -> &'static str {
+    let index: usize = family
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    if index < 5 {
+        "1-5"
+    } else {
+        "6-8"
+    }
 }
 
 /// The engine and the rules alone on the corpus' `split`, with the model the repository's data
@@ -391,6 +409,14 @@ fn score(s: &mut Score, row: &Row, act: ReplyAct, offered: &[ReplyAct], language
     s.harmful += harmful(&row.act, act) as usize;
     let in_offered = offered.iter().any(|&a| gold_act_matches(&row.act, a));
     s.act_in_offered += in_offered as usize;
+    let group = s
+        .template_groups
+        .entry(template_group(&row.family))
+        .or_default();
+    group.0 += 1;
+    group.1 += right as usize;
+    group.2 += harmful(&row.act, act) as usize;
+    group.3 += in_offered as usize;
     if !in_offered && s.not_offered_examples.len() < 60 {
         let acts: Vec<&str> = offered.iter().map(|a| a.as_str()).collect();
         s.not_offered_examples
