@@ -49,17 +49,59 @@ pub struct Analysis {
     /// words, and the reply helps without selling (present only when true).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub category: bool,
+    /// Praise or a complaint, but the model finds the other at least [`CAUTION`] likely: no
+    /// reply is drafted until the user says which it is, and the card offers both (present
+    /// only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cautious: bool,
+}
+
+/// How likely the opposite of praise or a complaint must be for Hat Tip to draft no reply
+/// until the user says which it is: thanking a complaint or apologising to praise is the worst
+/// a card can do (chosen on the corpus' dev split, ACCURACY.md).
+pub const CAUTION: f32 = 0.6;
+
+/// Whether `intent` is praise or a complaint and the model finds the other at least
+/// [`CAUTION`] likely.
+fn reads_the_other_way(intent: Intent, likely: &[Likely]) -> bool {
+    opposite(intent).is_some_and(|o| {
+        likely
+            .iter()
+            .any(|l| l.intent == o && l.probability >= CAUTION)
+    })
+}
+
+/// The reading opposite to praise or a complaint.
+fn opposite(intent: Intent) -> Option<Intent> {
+    match intent {
+        Intent::Praise => Some(Intent::Complaint),
+        Intent::Complaint => Some(Intent::Praise),
+        _ => None,
+    }
 }
 
 /// How likely another reading must be for the card to offer it for its likelihood.
 pub const WORTH_OFFERING: f32 = 0.05;
 
 impl Analysis {
-    /// The other readings the card offers, two at most: a question's card always offers an
-    /// idea and an idea's card a question, since a request put as a question (*could you add
+    /// The other readings the card offers, two at most: when no reply was drafted because the
+    /// model reads the opposite (`cautious`), praise and the complaint; a question's card always offers an idea and an
+    /// idea's card a question, since a request put as a question (*could you add
     /// dark mode?*) is both; then the readings at least [`WORTH_OFFERING`] likely. Most likely
     /// first.
     pub fn other_readings(&self) -> Vec<Likely> {
+        if self.cautious {
+            // No reply until the user chooses: both sides, the one read first too.
+            let both = [Some(self.intent), opposite(self.intent)];
+            let mut readings: Vec<Likely> = self
+                .likely
+                .iter()
+                .filter(|l| both.contains(&Some(l.intent)))
+                .copied()
+                .collect();
+            readings.sort_by(|a, b| b.probability.total_cmp(&a.probability));
+            return readings;
+        }
         let partner = match self.intent {
             Intent::Question => Some(Intent::Suggestion),
             Intent::Suggestion => Some(Intent::Question),
@@ -125,15 +167,20 @@ impl Engine {
     pub fn analyze_as(&self, post: &Post<'_>, intent: Option<Intent>) -> Analysis {
         let mut u = understand(post, &self.profile, &self.matcher);
         let mut from_correction = false;
+        let mut told = intent.is_some();
         if let Some(intent) = intent {
             u.intent = intent;
             u.confidence = 1.0;
         } else if let Some((intent, closeness)) = self.corrections.intent_for(&u.lower) {
+            told = true;
             from_correction = intent != u.intent;
             u.intent = intent;
             u.confidence = closeness;
         }
         let own = post.author.is_some_and(|a| self.is_own(a));
+        // Unless the user said which it is, praise the model reads as a complaint (or the
+        // reverse) gets no reply until the user chooses: none cannot hurt.
+        let cautious = !told && reads_the_other_way(u.intent, &u.likely);
         // A question that names no brand but one's category words is shown as one; so is such
         // a post the user just told Hat Tip the kind of, so its card follows the correction.
         let category = !own
@@ -144,7 +191,7 @@ impl Engine {
             u.spans = std::mem::take(&mut u.category);
             u.mentions = mentions_of(post.text, &u.spans, &self.profile);
         }
-        let reply = if own {
+        let reply = if own || cautious {
             Reply::none()
         } else {
             draft_reply(
@@ -168,6 +215,7 @@ impl Engine {
             own,
             from_correction,
             category,
+            cautious,
         }
     }
 
@@ -295,6 +343,49 @@ mod tests {
             .other_readings()
             .iter()
             .all(|l| l.probability >= WORTH_OFFERING));
+    }
+
+    #[test]
+    fn praise_the_model_reads_as_a_complaint_gets_no_reply_until_the_user_says() {
+        let mut engine = Engine::demo();
+        let post = Post {
+            text: "Northwind my coffee was cold but the barista was lovely",
+            ..Default::default()
+        };
+        let mixed = engine.analyze(&post);
+        assert!(mixed.cautious, "{mixed:?}");
+        assert_eq!(mixed.reply.act, ReplyAct::None);
+        assert!(mixed.reply.text.is_empty());
+        let offered = mixed.offered_acts();
+        assert!(offered.contains(&ReplyAct::Thank) && offered.contains(&ReplyAct::ApologizeHelp));
+        // Once the user says which it is, the reply follows.
+        let said = engine.analyze_as(&post, Some(Intent::Praise));
+        assert!(!said.cautious);
+        assert_eq!(said.reply.act, ReplyAct::Thank);
+        engine.correct(post.text, Intent::Complaint);
+        assert_eq!(engine.analyze(&post).reply.act, ReplyAct::ApologizeHelp);
+        // A post both read the same way is answered.
+        let praise = engine.analyze(&Post {
+            text: "Northwind, best flat white in town, thank you!",
+            ..Default::default()
+        });
+        assert!(!praise.cautious);
+        let p = |intent, probability| Likely {
+            intent,
+            probability,
+        };
+        assert!(reads_the_other_way(
+            Intent::Praise,
+            &[p(Intent::Complaint, CAUTION), p(Intent::Praise, 0.3)]
+        ));
+        assert!(!reads_the_other_way(
+            Intent::Praise,
+            &[p(Intent::Complaint, 0.5), p(Intent::Praise, 0.4)]
+        ));
+        assert!(!reads_the_other_way(
+            Intent::Question,
+            &[p(Intent::Complaint, 0.9)]
+        ));
     }
 
     #[test]

@@ -33,8 +33,9 @@ pub(crate) mod voice;
 #[cfg(feature = "train")]
 pub mod training;
 
+pub use analyze::MODEL_DECIDES;
 pub use analyze::{Corrections, Intent, Likely, Mention, Sentiment, SentimentLabel};
-pub use engine::{Analysis, Engine, WORTH_OFFERING};
+pub use engine::{Analysis, Engine, CAUTION, WORTH_OFFERING};
 pub use post::{Author, Platform, Post};
 pub use profile::{Profile, ProfileError};
 pub use protocol::answer as answer_request;

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::analyze::{Intent, Mention};
 use crate::engine::{Analysis, Engine, WORTH_OFFERING};
 use crate::post::{null_as_default, Author, Platform, Post};
-use crate::reply::{language_name, move_label, ReplyAct, MODERATION_GUIDANCE, OWN_POST_NOTE};
+use crate::reply::{
+    language_name, move_label, ReplyAct, MODERATION_GUIDANCE, OWN_POST_NOTE, UNSURE_GUIDANCE,
+};
 
 /// Most posts one request may carry (a content script sends a few screens' worth at a time).
 pub const MAX_POSTS: usize = 200;
@@ -65,7 +67,7 @@ pub struct Card<'a> {
     /// The same card as codes, for the interface to word in the user's language: every brand
     /// mentioned, each matched text with whether it is a likely misspelling, the moves'
     /// names (`thank`, `ask_what_they_liked`…), the reply's language code and which guidance
-    /// replaces the reply (`own_post`, `moderation`).
+    /// replaces the reply (`own_post`, `moderation`, `unsure`).
     pub brands: Vec<&'a str>,
     pub terms: Vec<Term<'a>>,
     pub move_ids: &'a [&'static str],
@@ -144,6 +146,8 @@ impl<'a> Card<'a> {
             reply_language: language_name(a.reply.language),
             guidance: if a.own {
                 Some(OWN_POST_NOTE)
+            } else if a.cautious {
+                Some(UNSURE_GUIDANCE)
             } else {
                 (a.reply.act == ReplyAct::Moderate).then_some(MODERATION_GUIDANCE)
             },
@@ -160,6 +164,8 @@ impl<'a> Card<'a> {
             reply_language_code: a.reply.language,
             guidance_id: if a.own {
                 Some("own_post")
+            } else if a.cautious {
+                Some("unsure")
             } else {
                 (a.reply.act == ReplyAct::Moderate).then_some("moderation")
             },

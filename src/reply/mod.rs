@@ -112,6 +112,10 @@ impl Reply {
 /// What the card shows instead of a reply when the post is the brand's own.
 pub const OWN_POST_NOTE: &str = "This is your own post: nothing to answer. Its mentions are highlighted so you can see it in the conversation.";
 
+/// What the card shows instead of a reply when the words and the model disagree on praise or
+/// a complaint.
+pub const UNSURE_GUIDANCE: &str = "Praise or a complaint? The words say one thing and the tone another, so Hat Tip drafts no reply yet: choose which it is above and the reply follows.";
+
 /// What the card shows instead of a reply when a post is offensive.
 pub const MODERATION_GUIDANCE: &str = "Don't reply: answering a troll feeds it. Hide or report the post with the site's own tools if it breaks the rules; if it threatens anyone, keep a screenshot and escalate to your team lead or the authorities.";
 

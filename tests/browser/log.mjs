@@ -166,6 +166,33 @@ export function logSuite(name, launch) {
       await blog.close();
     });
 
+    test('praise the model reads as a complaint gets no reply until the user says which it is', async () => {
+      const blog = await env.browser.newPage();
+      await blog.goto(`${env.server.origin}/wordpress/`);
+      const { comment, cardOf } = await commentsOn(blog);
+      await comment('Gus Seven', 'Northwind my coffee was cold but the barista was lovely');
+      const card = await cardOf('Gus Seven');
+      const shown = await blog.evaluate(() => {
+        const open = document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]');
+        return {
+          guidance: open.querySelector('[data-field="guidance"]')?.textContent ?? null,
+          reply: open.querySelector('[data-field="reply"]')?.value ?? null,
+        };
+      });
+      assert.match(shown.guidance ?? '', /^Praise or a complaint\?/, JSON.stringify({ card, shown }));
+      assert.equal(shown.reply, null, 'no reply is drafted');
+      assert.deepEqual(card.readings.map((r) => r.intent).sort(), ['complaint', 'praise'], JSON.stringify(card));
+      await blog.clickOverlay('[role="dialog"] [data-action="reread"][data-intent="praise"]');
+      const chosen = await blog.waitFor(() => {
+        const open = document.querySelector('hattip-overlay').shadowRoot.querySelector('[role="dialog"]');
+        const reply = open?.querySelector('[data-field="reply"]');
+        return reply && open.querySelector('[data-field="act"]').dataset.value === 'thank' && reply.value;
+      });
+      assert.match(chosen, /\w/);
+      assert.deepEqual(blog.errors, []);
+      await blog.close();
+    });
+
     test('a request put as a question is offered as a suggestion too, without odds the model does not give it', async () => {
       const blog = await env.browser.newPage();
       await blog.goto(`${env.server.origin}/wordpress/`);
