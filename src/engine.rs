@@ -84,11 +84,11 @@ fn opposite(intent: Intent) -> Option<Intent> {
 pub const WORTH_OFFERING: f32 = 0.05;
 
 impl Analysis {
-    /// The other readings the card offers, two at most: when no reply was drafted because the
-    /// model reads the opposite (`cautious`), praise and the complaint; a question's card always offers an idea and an
-    /// idea's card a question, since a request put as a question (*could you add
-    /// dark mode?*) is both; then the readings at least [`WORTH_OFFERING`] likely. Most likely
-    /// first.
+    /// The other readings the card offers, two at most, most likely first. When no reply was
+    /// drafted because the model reads the opposite (`cautious`): praise and the complaint.
+    /// Otherwise a question's card always offers an idea and an idea's card a question, since
+    /// a request put as a question (*could you add dark mode?*) is both; then the readings at
+    /// least [`WORTH_OFFERING`] likely.
     pub fn other_readings(&self) -> Vec<Likely> {
         if self.cautious {
             // No reply until the user chooses: both sides, the one read first too.

@@ -1,15 +1,14 @@
-//! Intent: ordered cue rules over the masked text plus the sentiment. Offensive first (never
-//! feed a troll): slurs, insults, threats and contempt for the brand's people as a group always;
-//! profanity only when there is no complaint to answer (an angry customer who swears about a lost
-//! bag is still a customer with a lost bag), and calling the brand's people crooks or liars only
-//! when no problem is named. Then the shapes whose words mislead: a problem the
-//! brand put right, being hooked (*can't live without*), disbelief at how good something is and
-//! low hopes proved wrong are praise; a problem report, being made to call again and again, and
-//! praise for a repeated mishap, for a loss, for hours waiting or for something done without
-//! notice (sarcasm) are complaints; so is a problem told as a story in a post that is not praise
-//! (kept waiting for a span of time, how long it took, express delivery that took days, "…and
-//! nothing", arrived in a bad state, got something instead, charged for what was cancelled); not
-//! knowing asks. Then complaint (a
+//! Intent: ordered cue rules over the masked text plus the sentiment. Offensive first (never feed a
+//! troll): slurs, insults, threats and contempt for the brand's people as a group always; profanity
+//! only when there is no complaint to answer (an angry customer who swears about a lost bag is
+//! still a customer with a lost bag), and calling the brand's people crooks or liars only when no
+//! problem is named. Then the shapes whose words mislead: a problem the brand put right, being
+//! hooked (*can't live without*), disbelief at how good something is and low hopes proved wrong are
+//! praise; a problem report, being made to call again and again, and praise for a repeated mishap,
+//! for a loss, for hours waiting or for something done without notice (sarcasm) are complaints; so
+//! is a problem told as a story in a post that is not praise (kept waiting for a span of time, how
+//! long it took, express delivery that took days, "…and nothing", arrived in a bad state, got
+//! something instead, charged for what was cancelled); not knowing asks. Then complaint (a
 //! complaint phrased as a question is still a complaint), suggestion (a request for a change, a
 //! wish: a conditional with praise words, or *if … were*), question (with or without a question
 //! mark; in German and Dutch a verb then a pronoun asks), praise, other. The cue phrases are the
