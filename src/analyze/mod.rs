@@ -145,6 +145,7 @@ fn intent_text(text: &str, spans: &[MentionSpan], masked: &str, lower: &str) -> 
     }
 }
 
+/// `lower` with every brand or product name written as `it`.
 fn with_names_as_it(text: &str, spans: &[MentionSpan], masked: &str, lower: &str) -> String {
     use crate::matcher::TermKind;
     let named =
