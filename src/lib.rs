@@ -33,7 +33,6 @@ pub(crate) mod voice;
 #[cfg(feature = "train")]
 pub mod training;
 
-pub use analyze::MODEL_DECIDES;
 pub use analyze::{Corrections, Intent, Likely, Mention, Sentiment, SentimentLabel};
 pub use engine::{Analysis, Engine, CAUTION, WORTH_OFFERING};
 pub use post::{Author, Platform, Post};

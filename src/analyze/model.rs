@@ -32,7 +32,7 @@ pub(crate) const INTENTS: [Intent; 6] = [
     Intent::Other,
 ];
 
-const MAGIC: &[u8; 4] = b"HTM4";
+const MAGIC: &[u8; 4] = b"HTM5";
 
 static SHIPPED: &[u8] = include_bytes!("model.bin");
 
@@ -105,11 +105,35 @@ pub(crate) fn softmax(scores: &mut [f32]) {
     }
 }
 
-/// The intent head, and the language head (which reads only the words).
+/// When the model's reading is acted on rather than the rules': fitted by training on
+/// predictions for posts whose template the model had not seen (`training::fit_decisions`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Decisions {
+    /// Per intent, in the order of [`INTENTS`]: how sure the model must be of it to decide a
+    /// post the rules find nothing in (above 1: never).
+    pub decides: [f32; 6],
+}
+
+impl Decisions {
+    /// The model never decides: the rules alone.
+    #[cfg(any(test, feature = "train"))]
+    pub const RULES_ALONE: Decisions = Decisions { decides: [2.0; 6] };
+
+    /// How sure the model must be of `intent` to decide a post the rules find nothing in.
+    pub fn threshold(&self, intent: Intent) -> f32 {
+        INTENTS
+            .iter()
+            .position(|&i| i == intent)
+            .map_or(2.0, |i| self.decides[i])
+    }
+}
+
+/// The intent head, the language head (which reads only the words), and when to act on them.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Model {
     pub intent: Head,
     pub language: Head,
+    pub decisions: Decisions,
 }
 
 impl Model {
@@ -144,7 +168,8 @@ impl Model {
         (LANGUAGES[best], p[best])
     }
 
-    /// `HTM3`, the bucket count, then each head: classes, scales, biases, weights.
+    /// `HTM5`, the bucket count, then each head (classes, scales, biases, weights), then the
+    /// decisions (a threshold per intent).
     #[cfg(any(test, feature = "train"))]
     pub fn to_bytes(&self) -> Vec<u8> {
         let classes = INTENTS.len() + LANGUAGES.len();
@@ -157,6 +182,9 @@ impl Model {
                 out.extend_from_slice(&v.to_le_bytes());
             }
             out.extend(head.weights.iter().map(|&w| w as u8));
+        }
+        for v in &self.decisions.decides {
+            out.extend_from_slice(&v.to_le_bytes());
         }
         out
     }
@@ -175,16 +203,14 @@ impl Model {
         if u32_at(take(4)?) as usize != BUCKETS {
             return None;
         }
+        let floats = |b: &[u8]| -> Vec<f32> {
+            b.chunks_exact(4)
+                .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect()
+        };
         let mut head = || -> Option<Head> {
             let classes = u32_at(take(4)?) as usize;
-            let mut floats = |n: usize| -> Option<Vec<f32>> {
-                let b = take(4 * n)?;
-                Some(
-                    b.chunks_exact(4)
-                        .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                        .collect(),
-                )
-            };
+            let mut floats = |n: usize| take(4 * n).map(floats);
             let scale = floats(classes)?;
             let bias = floats(classes)?;
             let weights = take(classes * BUCKETS)?.iter().map(|&b| b as i8).collect();
@@ -196,8 +222,15 @@ impl Model {
         };
         let intent = head()?;
         let language = head()?;
+        let decisions = Decisions {
+            decides: floats(take(4 * INTENTS.len())?).try_into().ok()?,
+        };
         let sizes = intent.classes() == INTENTS.len() && language.classes() == LANGUAGES.len();
-        (sizes && at == bytes.len()).then_some(Model { intent, language })
+        (sizes && at == bytes.len()).then_some(Model {
+            intent,
+            language,
+            decisions,
+        })
     }
 }
 
