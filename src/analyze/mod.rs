@@ -280,7 +280,14 @@ pub fn understand(post: &Post<'_>, profile: &Profile, matcher: &Matcher) -> Unde
         })
         .collect();
     likely.sort_by(|a, b| b.probability.total_cmp(&a.probability));
-    let intent = decide(reading.intent, &likely, &model.decisions);
+    // The model decides only posts like those it learned from: in one of its languages, and
+    // naming a brand (the only posts without one it saw were questions about a category).
+    let decisions = if model::LANGUAGES.contains(&reading.language) && !reading.spans.is_empty() {
+        model.decisions
+    } else {
+        Decisions::NEVER
+    };
+    let intent = decide(reading.intent, &likely, &decisions);
     let confidence = likely
         .iter()
         .find(|l| l.intent == intent)
@@ -374,7 +381,7 @@ mod tests {
         assert_eq!(decide(Other, &likely(Offensive, 0.99)), Other);
         // What the rules found stands.
         assert_eq!(decide(Praise, &likely(Question, 0.9)), Praise);
-        let rules_alone = model::Decisions::RULES_ALONE;
+        let rules_alone = model::Decisions::NEVER;
         assert_eq!(
             super::decide(Other, &likely(Question, 0.99), &rules_alone),
             Other

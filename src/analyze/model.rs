@@ -116,8 +116,7 @@ pub(crate) struct Decisions {
 
 impl Decisions {
     /// The model never decides: the rules alone.
-    #[cfg(any(test, feature = "train"))]
-    pub const RULES_ALONE: Decisions = Decisions { decides: [2.0; 6] };
+    pub const NEVER: Decisions = Decisions { decides: [2.0; 6] };
 
     /// How sure the model must be of `intent` to decide a post the rules find nothing in.
     pub fn threshold(&self, intent: Intent) -> f32 {

@@ -104,7 +104,7 @@ pub(crate) fn train(root: &Path) -> Result<Model, CorpusError> {
     Model {
         intent: Head::zero(INTENTS.len()),
         language: language.clone(),
-        decisions: Decisions::RULES_ALONE,
+        decisions: Decisions::NEVER,
     }
     .use_fresh();
     let davidson = davidson_examples(root, &matcher)?;
@@ -133,8 +133,9 @@ fn davidson_examples(root: &Path, matcher: &Matcher) -> Result<Vec<Example>, Cor
 }
 
 /// How much worse a harmful act counts than a wrong one when the decisions are fitted: an
-/// apology to a fan, or thanks for a complaint, costs a brand more than a reply that misses.
-const HARM_COST: f32 = 3.0;
+/// apology to a fan, or thanks for a complaint, costs a brand far more than a reply that
+/// misses (3 and 8 were measured too, ACCURACY.md).
+const HARM_COST: f32 = 5.0;
 
 /// A train post read by an intent head that never saw its template.
 struct HeldOut<'a> {
@@ -143,6 +144,8 @@ struct HeldOut<'a> {
     likely: Vec<Likely>,
     /// It names no brand but a category's words.
     category: bool,
+    /// It names a brand (the model decides only such posts).
+    names_a_brand: bool,
 }
 
 /// The position of a row's template among its kind's templates (`en/praise/3` → 3).
@@ -182,6 +185,7 @@ fn held_out<'a>(train: &[&'a Row], davidson: &[Example], matcher: &Matcher) -> V
                 row,
                 rules: reading.intent,
                 category: reading.spans.is_empty() && !matcher.find_category(&row.text).is_empty(),
+                names_a_brand: !reading.spans.is_empty(),
                 likely,
             });
         }
@@ -191,6 +195,11 @@ fn held_out<'a>(train: &[&'a Row], davidson: &[Example], matcher: &Matcher) -> V
 
 /// The act the engine gives a held-out post under `decisions`.
 fn held_out_act(h: &HeldOut<'_>, decisions: &Decisions) -> ReplyAct {
+    let decisions = if h.names_a_brand {
+        decisions
+    } else {
+        &Decisions::NEVER
+    };
     let intent = decide(h.rules, &h.likely, decisions);
     if reads_the_other_way(intent, &h.likely) {
         return ReplyAct::None;
@@ -650,6 +659,7 @@ mod tests {
                 },
             ],
             category: false,
+            names_a_brand: true,
         }
     }
 
