@@ -43,8 +43,8 @@ def table(reports):
             f"| {ratio(e['act_in_offered'], e['rows'])} | {ratio(e['reply_language_right'], e['replies'])} "
             f"| {ratio(rules['act_right'], rules['rows'])} · {ratio(rules['harmful'], rules['rows'])} · {ratio(rules['act_in_offered'], rules['rows'])} |"
         )
-    lines += ["", "By group of templates (the first five of each kind; the 6th to 8th, written later and read by",
-              "nothing before this measure): act right · harmful · right act offered", "",
+    lines += ["", "By group of templates (the first five of each kind; the 6th to 8th, written later, whose dev",
+              "posts were read only as numbers, to choose settings): act right · harmful · right act offered", "",
               "| split | templates 1–5 | templates 6–8 |", "|---|---|---|"]
     for r in reports:
         g = r["engine"]["template_groups"]

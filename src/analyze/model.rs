@@ -2,10 +2,12 @@
 //! the masked post, plus some of what the rules found (the cue words they matched, the
 //! lexicon's sentiment, the language, capitals, question marks), giving a probability for each
 //! intent. It is never told the rules' intent: it is a second opinion, so where it disagrees
-//! with the rules the card can say it is unsure and offer the other reading. The weights
-//! (`model.bin`) are made by `./build.sh train` (`src/training/`) from the project's own corpus
-//! (`data/corpus/`) and Davidson et al.'s MIT-licensed tweets (DATA-SOURCES.md); the same
-//! feature code runs in training and here, so what was learned is what is read.
+//! with the rules the card can say it is unsure and offer the other reading, and where the
+//! rules find nothing it decides when it is as sure as training found it is right to be
+//! ([`Decisions`]). The weights and those bars (`model.bin`) are made by `./build.sh train`
+//! (`src/training/`) from the project's own corpus (`data/corpus/`) and Davidson et al.'s
+//! MIT-licensed tweets (DATA-SOURCES.md); the same feature code runs in training and here, so
+//! what was learned is what is read.
 
 use super::intent::Intent;
 use super::sentiment::Sentiment;
