@@ -246,6 +246,8 @@ const NEGATIONS: &[&str] = &[
     "aint", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "cannot", "nunca",
     "nada", "pas", "jamais", "nicht", "kein", "keine", "não", "nem", "non", "mai", "niet", "geen",
     "nooit", "sin", "sem", "senza", "ohne", "zonder", "nie", "niemals",
+    // "Less" before a good word compares down: "much less useful", "menos práctico".
+    "less", "menos", "moins", "meno", "weniger", "minder",
 ];
 
 const BOOSTERS_UP: &[&str] = &[
@@ -296,7 +298,6 @@ const BOOSTERS_DOWN: &[&str] = &[
     "barely",
     "hardly",
     "kinda",
-    "less",
     "little",
     "marginally",
     "occasionally",
@@ -311,9 +312,11 @@ const POSITIVE_EMOJI: &[char] = &[
     '😍', '❤', '😊', '👍', '🙏', '😀', '😃', '😄', '😁', '🥰', '💯', '🎉', '👏', '🙌', '✨', '😋',
     '💕', '♥', '😘', '💙', '💜', '💚', '💛', '😎', '🤩', '☺', '😻', '🔥',
 ];
+// Not 😤: its name is "face with look of triumph", and people post it as often to hype
+// ("stays undefeated 😤") as to fume.
 const NEGATIVE_EMOJI: &[char] = &[
-    '😡', '👎', '😤', '💔', '😠', '🤬', '😞', '😢', '😭', '🙄', '😒', '🤮', '😩', '😫', '😖', '😣',
-    '😔', '😕', '☹', '🙁', '😑', '🤦',
+    '😡', '👎', '💔', '😠', '🤬', '😞', '😢', '😭', '🙄', '😒', '🤮', '😩', '😫', '😖', '😣', '😔',
+    '😕', '☹', '🙁', '😑', '🤦',
 ];
 
 /// Punctuation that ends a negation's reach.
