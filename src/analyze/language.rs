@@ -110,8 +110,11 @@ fn script_language(text: &str) -> Option<LanguageCode> {
         return None;
     }
     // Japanese mixes kana with Han, and Chinese never writes kana: a real share of kana, or
-    // one kana beside Han (`大好き`), is Japanese.
-    if counts[0] * 10 >= letters && (counts[0] >= 2 || counts[7] >= 1) {
+    // one kana beside Han (`大好き`), is Japanese. A Japanese character says about as much as
+    // three Latin letters, so Japanese that outweighs the Latin letters on that scale decides
+    // (`AMAZING 最高を更新`), and a Japanese word in a Latin sentence does not.
+    let kana = counts[0] >= 2 || counts[0] >= 1 && counts[7] >= 1;
+    if kana && (counts[0] * 10 >= letters || (counts[0] + counts[7]) * 3 >= counts[8]) {
         return Some("ja");
     }
     const CODES: [LanguageCode; 8] = ["ja", "ar", "ko", "el", "he", "th", "hi", "zh"];
@@ -345,6 +348,11 @@ mod tests {
             ),
             ("コールドブリューが最高でした", "ja"),
             ("大好き、10/10!!", "ja"),
+            ("AMAZING 🔥🔥 最高を更新!!!", "ja"),
+            (
+                "Had the best ramen of my life at the new place, ラーメン heaven",
+                "en",
+            ),
             ("我很喜欢这家店", "zh"),
             ("القهوة رائعة جدا شكرا لكم", "ar"),
             ("커피가 정말 맛있어요", "ko"),
