@@ -14,7 +14,7 @@ import json
 import pathlib
 import subprocess
 
-from evaluate import write_section
+from evaluate import SENTIMENT, scores, write_section
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -29,6 +29,16 @@ def report(split):
 
 def ratio(a, b):
     return f"{a / b:.3f}" if b else "n/a"
+
+
+def sentiment_f1(confusion):
+    """Macro-F1 over negative/neutral/positive from {gold: {given: count}}."""
+    gold, given = [], []
+    for g, row in confusion.items():
+        for p, n in row.items():
+            gold += [g] * n
+            given += [p] * n
+    return scores(gold, given, SENTIMENT)[1]
 
 
 def table(reports):
@@ -61,6 +71,14 @@ def table(reports):
     lines.append("| " + " | ".join(test["languages"]) + " |")
     lines.append("|" + "---:|" * len(test["languages"]))
     lines.append("| " + " | ".join(f"{ratio(v[1], v[0])} · {ratio(v[2], v[0])}" for v in test["languages"].values()) + " |")
+    lines += ["", "Sentiment (the lexicon's reading; positive for praise, negative for complaints and trolls,",
+              "neutral otherwise), macro-F1 per language:", ""]
+    languages = list(reports[0]["sentiment"])
+    lines.append("| split | " + " | ".join(languages) + " | mean |")
+    lines.append("|---|" + "---:|" * (len(languages) + 1))
+    for r in reports:
+        f1 = [sentiment_f1(r["sentiment"][lang]) for lang in languages]
+        lines.append(f"| {r['split']} | " + " | ".join(f"{v:.3f}" for v in f1) + f" | {sum(f1) / len(f1):.3f} |")
     lines += ["", "Per kind (act right), test split:", ""]
     lines.append("| " + " | ".join(k.replace("_", " ") for k in test["kinds"]) + " |")
     lines.append("|" + "---:|" * len(test["kinds"]))

@@ -5,12 +5,14 @@
 //! hattip-train                 train and write src/analyze/model.bin
 //! hattip-train --check         train and compare with src/analyze/model.bin (exit 1 if different)
 //! hattip-train --report SPLIT  the engine and the rules on the corpus' dev or test split (JSON)
+//! hattip-train --rows SPLIT    the split's posts with their labels, one JSON object a line, and
+//!                              the corpus' brands as a profile in target/corpus-profile.json
 //! ```
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use hattip::training::{corpus::Split, report, train_to_file};
+use hattip::training::{corpus::Split, report, rows_jsonl, train_to_file};
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -33,23 +35,30 @@ fn main() -> ExitCode {
                 true
             })
         }
-        ["--report", split] => {
+        [flag @ ("--report" | "--rows"), split] => {
             let split = match *split {
                 "dev" => Split::Dev,
                 "test" => Split::Test,
                 "train" => Split::Train,
                 other => {
-                    eprintln!("--report takes dev or test, not {other}");
+                    eprintln!("{flag} takes train, dev or test, not {other}");
                     return ExitCode::from(2);
                 }
             };
-            report(root, split).map(|json| {
-                println!("{json}");
-                true
-            })
+            if *flag == "--rows" {
+                rows_jsonl(root, split).map(|lines| {
+                    print!("{lines}");
+                    true
+                })
+            } else {
+                report(root, split).map(|json| {
+                    println!("{json}");
+                    true
+                })
+            }
         }
         _ => {
-            eprintln!("usage: hattip-train [--check | --report dev|test]");
+            eprintln!("usage: hattip-train [--check | --report dev|test | --rows train|dev|test]");
             return ExitCode::from(2);
         }
     };

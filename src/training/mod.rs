@@ -448,11 +448,20 @@ pub fn report(root: &Path, split: Split) -> Result<serde_json::Value, CorpusErro
     }
     let mut engine_score = Score::default();
     let mut rules_score = Score::default();
+    // Per language, the gold sentiment and the one given: how often.
+    let mut sentiment: BTreeMap<&str, BTreeMap<&str, BTreeMap<&str, usize>>> = BTreeMap::new();
     for row in rows.iter().filter(|r| r.split == split) {
         let analysis = engine.analyze(&Post {
             text: &row.text,
             ..Post::default()
         });
+        *sentiment
+            .entry(&row.language)
+            .or_default()
+            .entry(&row.sentiment)
+            .or_default()
+            .entry(analysis.sentiment.label.as_str())
+            .or_default() += 1;
         let act = analysis.reply.act;
         let offered = analysis.offered_acts();
         score(
@@ -482,8 +491,38 @@ pub fn report(root: &Path, split: Split) -> Result<serde_json::Value, CorpusErro
         },
         "engine": engine_score,
         "rules": rules_score,
+        "sentiment": sentiment,
         "corrections": corrections_help(&brands, &rows, split),
     }))
+}
+
+/// The corpus' `split` as JSON lines (`id`, `text`, `language`, `kind`, `family`, `intent`,
+/// `sentiment`, `act`), for scripts that run the CLI over it; also writes the corpus' brands as
+/// a profile to `target/corpus-profile.json`, for `hattip analyze --profile`.
+pub fn rows_jsonl(root: &Path, split: Split) -> Result<String, CorpusError> {
+    let (brands, rows) = corpus::load(&root.join("data/corpus"))?;
+    let profile = serde_json::to_string(&corpus_profile(&brands))
+        .map_err(|e| CorpusError(format!("the corpus profile: {e}")))?;
+    let path = root.join("target/corpus-profile.json");
+    std::fs::create_dir_all(root.join("target"))
+        .and_then(|()| std::fs::write(&path, profile))
+        .map_err(|e| CorpusError(format!("{}: {e}", path.display())))?;
+    let mut out = String::new();
+    for (id, row) in rows.iter().filter(|r| r.split == split).enumerate() {
+        let line = serde_json::json!({
+            "id": id,
+            "text": row.text,
+            "language": row.language,
+            "kind": row.kind,
+            "family": row.family,
+            "intent": row.intent,
+            "sentiment": row.sentiment,
+            "act": row.act,
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 /// `v` rounded to hundredths, for JSON.
