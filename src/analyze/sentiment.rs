@@ -393,6 +393,16 @@ fn valence(token: &str) -> Option<f32> {
         .map(|i| lex[i].1)
 }
 
+/// A French or Italian word without the article or pronoun elided onto it (`n'aime` → `aime`,
+/// `l'ottimo` → `ottimo`), if it has one.
+fn without_elision<'a>(token: &'a str, language: &str) -> Option<&'a str> {
+    if !matches!(language, "fr" | "it") {
+        return None;
+    }
+    let (head, word) = token.split_once('\'')?;
+    (head.chars().count() <= 3 && !word.is_empty()).then_some(word)
+}
+
 pub(crate) fn is_negation(token: &str) -> bool {
     NEGATIONS.contains(&token)
         || token.ends_with("n't")
@@ -518,7 +528,8 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
             sentiments.push(0.0);
             continue;
         }
-        let own = language_valence(token, language);
+        let own = language_valence(token, language)
+            .or_else(|| language_valence(without_elision(token, language)?, language));
         // One letter is a size or an initial ("ordered an L"), never a feeling; an emoticon
         // (":D") is still read whole below.
         let one_letter = token.chars().count() == 1;
@@ -561,9 +572,10 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
             .rev()
             .find(|&j| is_negation(&tokens[j]))
             .is_some_and(|j| !(j + 1..i).any(|k| sentiments.get(k).is_some_and(|s| *s != 0.0)));
-        // German and Dutch put the negation after the verb ("enttäuscht nie", "stelt nooit
-        // teleur" is handled by the word before): the next word of the clause negates it.
-        let negated_after = matches!(language, "de" | "nl")
+        // German, Dutch and French put the negation after the verb ("enttäuscht nie", "stelt
+        // nooit teleur" is handled by the word before, "(n')aime pas"): the next word of the
+        // clause negates it.
+        let negated_after = matches!(language, "de" | "nl" | "fr")
             && !raw[i].ends_with(CLAUSE_ENDS)
             && tokens.get(i + 1).is_some_and(|next| is_negation(next));
         if !is_negation(token) && (negated_before || negated_after) {
