@@ -204,10 +204,16 @@ impl Engine {
                 &u.lower,
             )
         };
+        // The sentiment agrees with an intent that is a judgement (praise, a complaint, abuse),
+        // unless Hat Tip cannot tell which judgement it is; elsewhere the words decide.
+        let sentiment = match u.intent.judgement() {
+            Some(label) if !cautious => u.sentiment.labelled(label),
+            _ => u.sentiment,
+        };
         Analysis {
             mentions: u.mentions,
             language: u.language,
-            sentiment: u.sentiment,
+            sentiment,
             intent: u.intent,
             confidence: u.confidence,
             likely: u.likely,
@@ -468,6 +474,42 @@ mod tests {
             "{:?}",
             a.reasons
         );
+    }
+
+    #[test]
+    fn the_sentiment_agrees_with_a_judgement_and_elsewhere_follows_the_words() {
+        let engine = Engine::demo();
+        let read = |text: &str, intent| {
+            let a = engine.analyze_as(
+                &Post {
+                    text,
+                    ..Default::default()
+                },
+                intent,
+            );
+            (a.intent, a.sentiment)
+        };
+        // Sarcasm in happy words is a complaint, so negative.
+        let (intent, sentiment) = read(
+            "Oh great, another outage on payday @northwindcoffee. Love that for me.",
+            None,
+        );
+        assert_eq!(intent, Intent::Complaint);
+        assert_eq!(sentiment.label, SentimentLabel::Negative);
+        assert!(sentiment.score <= -0.05, "{sentiment:?}");
+        // A question keeps the words' reading: it loves the coffee.
+        let (intent, sentiment) = read(
+            "@northwindcoffee love your cold brew, do you ship to Canada?",
+            None,
+        );
+        assert_eq!(intent, Intent::Question);
+        assert_eq!(sentiment.label, SentimentLabel::Positive);
+        // A correction carries the sentiment with it.
+        let (_, sentiment) = read(
+            "@northwindcoffee love your cold brew, do you ship to Canada?",
+            Some(Intent::Complaint),
+        );
+        assert_eq!(sentiment.label, SentimentLabel::Negative);
     }
 
     #[test]

@@ -45,6 +45,16 @@ impl Intent {
             Intent::Other => "other",
         }
     }
+
+    /// The sentiment this intent is a judgement of, if it is one: praise is positive, a
+    /// complaint or abuse negative; a question, an idea or a plain mention can be either.
+    pub fn judgement(self) -> Option<SentimentLabel> {
+        match self {
+            Intent::Praise => Some(SentimentLabel::Positive),
+            Intent::Complaint | Intent::Offensive => Some(SentimentLabel::Negative),
+            Intent::Question | Intent::Suggestion | Intent::Other => None,
+        }
+    }
 }
 
 const OFFENSIVE_WORDS_TEXT: &str = include_str!("offensive_words.txt");

@@ -41,6 +41,27 @@ pub struct Sentiment {
     pub score: f32,
 }
 
+impl Sentiment {
+    /// This reading with `label` instead of its own, the score keeping its strength (at least
+    /// the bar a label needs) with the label's sign: a complaint written in polite words
+    /// ("thanks for nothing, great job") is negative however its words score.
+    pub fn labelled(self, label: SentimentLabel) -> Sentiment {
+        if label == self.label {
+            return self;
+        }
+        let strength = self.score.abs().max(LABEL_BAR);
+        let score = match label {
+            SentimentLabel::Positive => strength,
+            SentimentLabel::Negative => -strength,
+            SentimentLabel::Neutral => 0.0,
+        };
+        Sentiment { label, score }
+    }
+}
+
+/// How far from zero a score must be to be positive or negative (VADER's bar).
+const LABEL_BAR: f32 = 0.05;
+
 const LEXICON_TSV: &str = include_str!("vader_lexicon.tsv");
 
 /// The project's words, checked before the VADER lexicon (valence on VADER's -4..4 scale).
@@ -620,9 +641,9 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
         sum += sum.signum() * 0.292 * bangs;
     }
     let compound = sum / (sum * sum + 15.0).sqrt();
-    let label = if compound >= 0.05 {
+    let label = if compound >= LABEL_BAR {
         SentimentLabel::Positive
-    } else if compound <= -0.05 {
+    } else if compound <= -LABEL_BAR {
         SentimentLabel::Negative
     } else {
         SentimentLabel::Neutral
