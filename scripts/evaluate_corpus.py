@@ -54,7 +54,8 @@ def table(reports):
             f"| {ratio(rules['act_right'], rules['rows'])} · {ratio(rules['harmful'], rules['rows'])} · {ratio(rules['act_in_offered'], rules['rows'])} |"
         )
     lines += ["", "By group of templates (the first five of each kind; the 6th to 8th, written later, whose dev",
-              "posts were read only as numbers, to choose settings): act right · harmful · right act offered", "",
+              "posts were read as numbers to choose settings, and since 2026-12-07 some of their wrong answers",
+              "as examples): act right · harmful · right act offered", "",
               "| split | templates 1–5 | templates 6–8 |", "|---|---|---|"]
     for r in reports:
         g = r["engine"]["template_groups"]
@@ -71,8 +72,8 @@ def table(reports):
     lines.append("| " + " | ".join(test["languages"]) + " |")
     lines.append("|" + "---:|" * len(test["languages"]))
     lines.append("| " + " | ".join(f"{ratio(v[1], v[0])} · {ratio(v[2], v[0])}" for v in test["languages"].values()) + " |")
-    lines += ["", "Sentiment (the lexicon's reading; positive for praise, negative for complaints and trolls,",
-              "neutral otherwise), macro-F1 per language:", ""]
+    lines += ["", "Sentiment as the card shows it, against the kind's (positive for praise, negative for",
+              "complaints and trolls, neutral otherwise), macro-F1 per language:", ""]
     languages = list(reports[0]["sentiment"])
     lines.append("| split | " + " | ".join(languages) + " | mean |")
     lines.append("|---|" + "---:|" * (len(languages) + 1))
