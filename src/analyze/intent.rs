@@ -21,7 +21,9 @@ use serde::{Deserialize, Serialize};
 
 use super::cue_files;
 use super::phrases::{on_boundaries, spaceless, Phrases};
-use super::sentiment::{is_false_friend, Sentiment, SentimentLabel};
+use super::sentiment::{
+    is_false_friend, is_harsh_intensifier, is_praise_word, Sentiment, SentimentLabel,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -236,6 +238,20 @@ cue_sets! {
     }
 }
 
+/// An insult in `lower`, unless it is a harsh word that only says "very" before a word of
+/// praise ("stupid good").
+fn insult(c: &Cues, lower: &str, language: &str) -> Option<String> {
+    c.insults
+        .occurrences(lower)
+        .into_iter()
+        .find(|&(word, at)| {
+            let next = lower[at + word.len()..].split_whitespace().next();
+            !(is_harsh_intensifier(word, language)
+                && next.is_some_and(|next| is_praise_word(next, language)))
+        })
+        .map(|(word, _)| word.to_string())
+}
+
 /// Decides the intent of an English post whose mentions are masked (`lower` is lower-cased).
 #[cfg(test)]
 pub fn classify(lower: &str, sentiment: &Sentiment) -> Intent {
@@ -268,7 +284,7 @@ pub fn classify_with_cues(
         .map(|(fix, _)| fix);
     // Swearing alone is offensive, but not when it carries a complaint to answer, nor when a
     // swear word only intensifies praise ("damn good coffee", "fucking amazing").
-    let offensive_cue = found(&c.insults)
+    let offensive_cue = insult(c, lower, language)
         .or_else(|| offensive_word(lower, language))
         .or_else(|| {
             let scorn = found(&c.contempt)?;

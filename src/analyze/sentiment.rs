@@ -3,9 +3,12 @@
 //! A VADER-style scorer (Hutto & Gilbert 2014): the VADER lexicon (MIT, `vader_lexicon.tsv`,
 //! made by `scripts/vader-lexicon.py`) plus the project's own word lists for es, fr, de, pt, it
 //! and nl and for customer-service complaints (`delayed`, `on hold`: negative here; `please` and
-//! `help` are requests, not praise). Rules: negation within three words, boosters, ALL-CAPS
-//! emphasis, `but` shifting weight to what follows, exclamation marks, emoji, and a sarcasm cue
-//! (praise words next to `again`, 🙃 or a complaint word flip to negative). Brand mentions are
+//! `help` are requests, not praise), with phrases read whole where their words mislead
+//! ("killing it", "mola mazo"). Rules: negation within three words (after the verb too in
+//! German, Dutch and French), boosters, a harsh word just before praise read as "very"
+//! ("stupid good", "krass gut"), ALL-CAPS emphasis, `but` shifting weight to what follows,
+//! exclamation marks, emoji, and a sarcasm cue (praise words next to `again`, 🙃 or a complaint
+//! word flip to negative). Brand mentions are
 //! masked by the caller first (VADER scores `united` +1.8; Hat Tip never sees it).
 //! Every list that ships is listed in DATA-SOURCES.md.
 
@@ -414,6 +417,82 @@ fn valence(token: &str) -> Option<f32> {
         .map(|i| lex[i].1)
 }
 
+/// Where a token stands in the phrases of the post's language.
+#[derive(Clone, Copy)]
+enum PhrasePart {
+    /// It starts a phrase of this many words, with this valence.
+    Start(usize, f32),
+    /// It is a later word of a phrase: the phrase's first word carries the valence.
+    Inside,
+    None,
+}
+
+/// For each of `tokens`, whether it starts or continues one of `language`'s phrases (the
+/// longest that fits, left to right).
+fn phrase_valences(tokens: &[String], language: &str) -> Vec<PhrasePart> {
+    let mut parts = vec![PhrasePart::None; tokens.len()];
+    let Some(phrases) = language_words().phrases.get(language) else {
+        return parts;
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = phrases.iter().find(|(words, _)| {
+            tokens.len() - i >= words.len() && words.iter().zip(&tokens[i..]).all(|(w, t)| w == t)
+        });
+        match found {
+            Some((words, v)) => {
+                parts[i] = PhrasePart::Start(words.len(), *v);
+                for part in &mut parts[i + 1..i + words.len()] {
+                    *part = PhrasePart::Inside;
+                }
+                i += words.len();
+            }
+            None => i += 1,
+        }
+    }
+    parts
+}
+
+/// The valence of a (lower-cased, trimmed) token in a post in `language`: its own language's
+/// words first, then VADER's, unless it is an everyday word of the post's language that English
+/// scores (`false_friend`). `raw_lower` is the token as written, for emoticons (":D").
+fn word_valence(token: &str, raw_lower: &str, language: &str, false_friend: bool) -> Option<f32> {
+    let own = language_valence(token, language)
+        .or_else(|| language_valence(without_elision(token, language)?, language));
+    // One letter is a size or an initial ("ordered an L"), never a feeling; an emoticon (":D")
+    // is still read whole.
+    let one_letter = token.chars().count() == 1;
+    own.or_else(|| {
+        valence_stretched(token)
+            .filter(|_| !one_letter)
+            .or_else(|| valence(raw_lower))
+            .filter(|_| !false_friend)
+    })
+}
+
+/// Whether `token` is a harsh word the post's language also uses to say "very" (the
+/// `harsh_intensifiers` of its cue file: "stupid", "krass", "ziek").
+pub(crate) fn is_harsh_intensifier(token: &str, language: &str) -> bool {
+    static WORDS: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            cue_files::FILES
+                .iter()
+                .map(|(code, _)| (*code, cue_files::list_in(code, "harsh_intensifiers")))
+                .collect()
+        })
+        .get(language)
+        .is_some_and(|words| words.contains(&token))
+}
+
+/// Whether `word` (lower-cased) praises in a post in `language` ("good", "gut", "goed"): a
+/// harsh word just before it only says "very".
+pub(crate) fn is_praise_word(word: &str, language: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    let false_friend = !matches!(language, "en" | "unknown") && is_false_friend(word);
+    word_valence(word, word, language, false_friend).is_some_and(|v| v >= 1.0)
+}
+
 /// A French or Italian word without the article or pronoun elided onto it (`n'aime` → `aime`,
 /// `l'ottimo` → `ottimo`), if it has one.
 fn without_elision<'a>(token: &'a str, language: &str) -> Option<&'a str> {
@@ -450,6 +529,9 @@ struct LanguageWords {
     /// Word → valence, per language code but Japanese; used only on posts in that language (so
     /// Italian *male*, "bad", never scores an English post about a male nurse).
     words: HashMap<&'static str, HashMap<&'static str, f32>>,
+    /// Phrases of several words whose valence is not their words' ("killing it", "ça déchire",
+    /// "è una bomba"), per language but Japanese, as their words, longest first.
+    phrases: HashMap<&'static str, Vec<(Vec<&'static str>, f32)>>,
     /// The Japanese phrases (no spaces to split on), longest first, so a negated form
     /// (`美味しくない`) wins over the word inside it.
     japanese: Vec<(&'static str, f32)>,
@@ -461,7 +543,12 @@ struct LanguageWords {
 
 /// The lists this module reads from the cue files.
 #[cfg(test)]
-pub(crate) const LISTS: &[&str] = &["sentiment", "false_friends", "salutations"];
+pub(crate) const LISTS: &[&str] = &[
+    "sentiment",
+    "false_friends",
+    "salutations",
+    "harsh_intensifiers",
+];
 
 /// One `sentiment` line: a word, a tab, its valence.
 fn sentiment_entry(line: &'static str) -> Option<(&'static str, f32)> {
@@ -472,17 +559,21 @@ fn sentiment_entry(line: &'static str) -> Option<(&'static str, f32)> {
 fn language_words() -> &'static LanguageWords {
     static WORDS: OnceLock<LanguageWords> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let words: HashMap<_, _> = cue_files::FILES
-            .iter()
-            .filter(|(code, _)| *code != "ja")
-            .map(|(code, _)| {
-                let entries = cue_files::list_in(code, "sentiment")
-                    .into_iter()
-                    .filter_map(sentiment_entry)
-                    .collect();
-                (*code, entries)
-            })
-            .collect();
+        let mut words = HashMap::new();
+        let mut phrases = HashMap::new();
+        for (code, _) in cue_files::FILES.iter().filter(|(code, _)| *code != "ja") {
+            let (several, single): (Vec<_>, Vec<_>) = cue_files::list_in(code, "sentiment")
+                .into_iter()
+                .filter_map(sentiment_entry)
+                .partition(|(word, _)| word.contains(' '));
+            let mut several: Vec<(Vec<&'static str>, f32)> = several
+                .into_iter()
+                .map(|(phrase, v)| (phrase.split_whitespace().collect(), v))
+                .collect();
+            several.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+            words.insert(*code, single.into_iter().collect::<HashMap<_, _>>());
+            phrases.insert(*code, several);
+        }
         let mut japanese: Vec<(&'static str, f32)> = cue_files::list_in("ja", "sentiment")
             .into_iter()
             .filter_map(sentiment_entry)
@@ -490,6 +581,7 @@ fn language_words() -> &'static LanguageWords {
         japanese.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         LanguageWords {
             words,
+            phrases,
             japanese,
             false_friends: cue_files::list("false_friends"),
             salutations: cue_files::list("salutations"),
@@ -540,7 +632,10 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
             "but" | "pero" | "mais" | "aber" | "mas" | "ma" | "maar"
         )
     });
+    let phrases = phrase_valences(&tokens, language);
     let mut sentiments: Vec<f32> = Vec::with_capacity(tokens.len());
+    // Harsh words read as "very" before a word of praise.
+    let mut intensifiers: Vec<usize> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         let raw_lower = raw[i].to_lowercase();
         let false_friend = !english && is_false_friend(token);
@@ -549,21 +644,34 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
             sentiments.push(0.0);
             continue;
         }
-        let own = language_valence(token, language)
-            .or_else(|| language_valence(without_elision(token, language)?, language));
-        // One letter is a size or an initial ("ordered an L"), never a feeling; an emoticon
-        // (":D") is still read whole below.
-        let one_letter = token.chars().count() == 1;
-        let Some(mut v) = own.or_else(|| {
-            valence_stretched(token)
-                .filter(|_| !one_letter)
-                .or_else(|| valence(&raw_lower))
-                .filter(|_| !false_friend)
-        }) else {
+        let phrase = match phrases[i] {
+            PhrasePart::Start(_, v) => Some(v),
+            PhrasePart::Inside => {
+                sentiments.push(0.0);
+                continue;
+            }
+            PhrasePart::None => None,
+        };
+        let Some(mut v) =
+            phrase.or_else(|| word_valence(token, &raw_lower, language, false_friend))
+        else {
             sentiments.push(0.0);
             continue;
         };
         if v == 0.0 {
+            sentiments.push(0.0);
+            continue;
+        }
+        // A harsh word that people use to say "very", just before a word of praise ("stupid
+        // good", "krass gut", "ziek goed"), boosts the praise instead of counting against it.
+        if v < 0.0
+            && is_harsh_intensifier(token, language)
+            && !raw[i].ends_with(CLAUSE_ENDS)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|next| is_praise_word(next, language))
+        {
+            intensifiers.push(i);
             sentiments.push(0.0);
             continue;
         }
@@ -573,7 +681,7 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
         }
         for (distance, prev) in tokens[i.saturating_sub(3)..i].iter().rev().enumerate() {
             let decay = [1.0, 0.95, 0.9][distance];
-            if BOOSTERS_UP.contains(&prev.as_str()) {
+            if BOOSTERS_UP.contains(&prev.as_str()) || intensifiers.contains(&(i - 1 - distance)) {
                 v += 0.293 * decay * v.signum();
             } else if BOOSTERS_DOWN.contains(&prev.as_str()) {
                 v -= 0.293 * decay * v.signum();
@@ -660,14 +768,16 @@ pub fn score_with_drivers(text: &str, language: &str) -> (Sentiment, Vec<String>
     // Sarcasm flips the total, so a flipped post is explained by its strongest words either way.
     let mut drivers: Vec<(f32, String)> = sentiments
         .iter()
-        .zip(&raw)
-        .filter(|(v, _)| v.abs() >= 0.5 && (sarcastic || v.signum() == sign))
-        .map(|(v, w)| {
-            (
-                v.abs(),
-                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                    .to_string(),
-            )
+        .enumerate()
+        .filter(|(_, v)| v.abs() >= 0.5 && (sarcastic || v.signum() == sign))
+        .map(|(i, v)| {
+            // A phrase is shown whole ("mola mazo"), a word without its punctuation.
+            let words = match phrases[i] {
+                PhrasePart::Start(n, _) => raw[i..i + n].join(" "),
+                _ => raw[i].to_string(),
+            };
+            let trim = |c: char| !c.is_alphanumeric() && c != '\'' && c != '’';
+            (v.abs(), words.trim_matches(trim).to_string())
         })
         .chain(
             japanese
@@ -719,11 +829,40 @@ mod tests {
                     .unwrap_or_else(|| panic!("cues/{code}.txt: {line:?} is not word<TAB>valence"));
                 assert!((-4.0..=4.0).contains(&v), "cues/{code}.txt: {word} {v}");
                 assert!(
-                    *code == "ja" || !word.contains(' '),
-                    "cues/{code}.txt: {word:?}: a post is scored word by word"
+                    !word.contains("  ") && word.trim() == word,
+                    "cues/{code}.txt: {word:?}: words of a phrase are one space apart"
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_phrase_is_read_whole_and_a_harsh_word_before_praise_says_very() {
+        use SentimentLabel::*;
+        let cases = [
+            // "killing" alone is very negative in VADER; the phrase praises.
+            ("you are killing it this week", "en", Positive),
+            ("the wait is killing me", "en", Negative),
+            ("la tarta nueva mola mazo", "es", Positive),
+            ("ce gâteau c'est une tuerie", "fr", Positive),
+            ("il cornetto è una bomba", "it", Positive),
+            // A harsh word just before a word of praise intensifies it.
+            ("the oat latte is stupid good", "en", Positive),
+            ("der neue Kuchen ist krass gut", "de", Positive),
+            ("de nieuwe app is bizar goed", "nl", Positive),
+            // Not across a comma, and not before a word that does not praise.
+            ("stupid, good", "en", Negative),
+            ("terrible delivery again", "en", Negative),
+        ];
+        for (text, language, want) in cases {
+            assert_eq!(
+                score_with_drivers(text, language).0.label,
+                want,
+                "[{language}] {text}"
+            );
+        }
+        let (_, drivers) = score_with_drivers("la tarta nueva mola mazo", "es");
+        assert_eq!(drivers.first().map(String::as_str), Some("mola mazo"));
     }
 
     #[test]
