@@ -836,6 +836,14 @@ mod tests {
         }
     }
 
+    /// Each post, scored in its language, has the label given.
+    fn assert_labels(cases: &[(&str, &str, SentimentLabel)]) {
+        for &(text, language, want) in cases {
+            let got = score_with_drivers(text, language).0.label;
+            assert_eq!(got, want, "[{language}] {text}");
+        }
+    }
+
     #[test]
     fn a_phrase_is_read_whole_and_a_harsh_word_before_praise_says_very() {
         use SentimentLabel::*;
@@ -854,13 +862,7 @@ mod tests {
             ("stupid, good", "en", Negative),
             ("terrible delivery again", "en", Negative),
         ];
-        for (text, language, want) in cases {
-            assert_eq!(
-                score_with_drivers(text, language).0.label,
-                want,
-                "[{language}] {text}"
-            );
-        }
+        assert_labels(&cases);
         let (_, drivers) = score_with_drivers("la tarta nueva mola mazo", "es");
         assert_eq!(drivers.first().map(String::as_str), Some("mola mazo"));
     }
@@ -893,13 +895,7 @@ mod tests {
             ("heel tevreden, echt een aanrader", "nl", Positive),
             ("echt enttäuscht vom Service", "de", Negative),
         ];
-        for (text, lang, want) in cases {
-            assert_eq!(
-                score_with_drivers(text, lang).0.label,
-                want,
-                "{lang}: {text}"
-            );
-        }
+        assert_labels(&cases);
         // Italian "male" (bad) says nothing about an English post.
         assert_eq!(
             score_with_drivers("our male nurse was on duty", "en")
