@@ -473,14 +473,8 @@ fn word_valence(token: &str, raw_lower: &str, language: &str, false_friend: bool
 /// Whether `token` is a harsh word the post's language also uses to say "very" (the
 /// `harsh_intensifiers` of its cue file: "stupid", "krass", "ziek").
 pub(crate) fn is_harsh_intensifier(token: &str, language: &str) -> bool {
-    static WORDS: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            cue_files::FILES
-                .iter()
-                .map(|(code, _)| (*code, cue_files::list_in(code, "harsh_intensifiers")))
-                .collect()
-        })
+    language_words()
+        .harsh_intensifiers
         .get(language)
         .is_some_and(|words| words.contains(&token))
 }
@@ -539,6 +533,8 @@ struct LanguageWords {
     false_friends: Vec<&'static str>,
     /// Words that open a letter ("dear", "beste", "querida"): no sentiment as a post's first word.
     salutations: Vec<&'static str>,
+    /// Per language, harsh words also used to say "very" ("stupid good", "krass gut").
+    harsh_intensifiers: HashMap<&'static str, Vec<&'static str>>,
 }
 
 /// The lists this module reads from the cue files.
@@ -585,6 +581,10 @@ fn language_words() -> &'static LanguageWords {
             japanese,
             false_friends: cue_files::list("false_friends"),
             salutations: cue_files::list("salutations"),
+            harsh_intensifiers: cue_files::FILES
+                .iter()
+                .map(|(code, _)| (*code, cue_files::list_in(code, "harsh_intensifiers")))
+                .collect(),
         }
     })
 }
